@@ -1,0 +1,48 @@
+"""geowire topic contracts: versioned pydantic models and their JSON Schema."""
+
+from schemas.models import (
+    ArticleV1,
+    DeadLetterV1,
+    Duplicate,
+    EnrichedArticleV1,
+    Entity,
+    ErrorInfo,
+    Focus,
+    FocusPlace,
+    Mention,
+    Place,
+    PlaceEventV1,
+    RawEnvelopeV1,
+    Span,
+    TaggedArticleV1,
+    Topic,
+)
+
+#: Every released event model, by the file name its JSON Schema is exported to.
+EXPORTED = {
+    "raw-envelope.v1": RawEnvelopeV1,
+    "article.v1": ArticleV1,
+    "tagged-article.v1": TaggedArticleV1,
+    "enriched-article.v1": EnrichedArticleV1,
+    "place-event.v1": PlaceEventV1,
+    "dead-letter.v1": DeadLetterV1,
+}
+
+__all__ = [
+    "EXPORTED",
+    "ArticleV1",
+    "DeadLetterV1",
+    "Duplicate",
+    "EnrichedArticleV1",
+    "Entity",
+    "ErrorInfo",
+    "Focus",
+    "FocusPlace",
+    "Mention",
+    "Place",
+    "PlaceEventV1",
+    "RawEnvelopeV1",
+    "Span",
+    "TaggedArticleV1",
+    "Topic",
+]

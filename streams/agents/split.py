@@ -1,0 +1,34 @@
+"""Agent ``split_inputs``: raw text or envelopes in, one event per article out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import faust
+
+from streams.agents.delivery import origin, publish, send_dead_letter
+from streams.enrich.intake import decode_raw
+from streams.enrich.pipeline import split_articles
+
+if TYPE_CHECKING:
+    from streams.app import Runtime
+
+
+def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
+    """Register the split agent on ``app``'s raw topic."""
+
+    @app.agent(rt.topics["raw"], name="split_inputs")
+    async def split_inputs(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            msg = event.message
+            try:
+                raw = decode_raw(
+                    msg.value, msg.key, origin=origin(event), max_bytes=rt.settings.max_input_bytes
+                )
+                articles = split_articles(rt.components.splitter, raw)
+            except Exception as exc:  # every failure is dead-lettered, never fatal
+                await send_dead_letter(rt.topics["dlq"], event, exc, stage="split")
+                continue
+            await publish(rt.topics["articles"], ((a.id, a) for a in articles))
+
+    return split_inputs

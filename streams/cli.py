@@ -1,0 +1,248 @@
+"""``geowire``: the command line (offline enrichment, Kafka tools, worker, broker, evals)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+
+from streams.enrich.intake import RawInput, decode_raw
+from streams.errors import GeowireError
+from streams.settings import Settings
+
+app = typer.Typer(
+    help="geowire: raw news text in, structured geocoded events out.", no_args_is_help=True
+)
+broker_app = typer.Typer(help="The local Apache Kafka broker (KRaft) for development and tests.")
+eval_app = typer.Typer(help="Evaluations against benchmark files.")
+gazetteer_app = typer.Typer(help="The offline gazetteer index.")
+app.add_typer(broker_app, name="broker")
+app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+ROOT = Path(__file__).resolve().parent.parent
+Source = Annotated[str, typer.Argument(help="a file, or - for standard input")]
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as exc:
+        typer.echo(f"invalid settings: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _read(source: str) -> bytes:
+    return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(obj) + b"\n")
+    sys.stdout.buffer.flush()
+
+
+def _inputs(source: str, jsonl: bool, settings: Settings) -> Iterator[RawInput | GeowireError]:
+    data = _read(source)
+    chunks = [
+        (f"{source}:{n}", line) for n, line in enumerate(data.splitlines(), 1) if line.strip()
+    ]
+    for origin, value in chunks if jsonl else [(source, data)]:
+        try:
+            yield decode_raw(value, None, origin=origin, max_bytes=settings.max_input_bytes)
+        except GeowireError as exc:
+            yield exc
+
+
+@app.command()
+def enrich(
+    source: Source = "-",
+    jsonl: Annotated[bool, typer.Option(help="input lines are JSON envelopes")] = False,
+) -> None:
+    """Run the whole pipeline in process, no Kafka: one EnrichedArticle JSON per line."""
+    from streams.enrich.factory import Components
+
+    settings = _settings()
+    pipeline = Components(settings).pipeline
+    failed = 0
+    for item in _inputs(source, jsonl, settings):
+        if isinstance(item, GeowireError):
+            failed += 1
+            typer.echo(f"skipped input: {item.code}: {item}", err=True)
+            continue
+        for article in pipeline.enrich([item], batch_size=settings.batch_size):
+            _emit(article.model_dump(mode="json"))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def resolve(source: Source = "-") -> None:
+    """Geocode given spans: lines {"id","text","spans":[{start,end}]} -> {"id","places"}."""
+    from schemas.models import Span
+    from streams.enrich.factory import Components
+
+    geocoder = Components(_settings()).geocoder
+    for line in _read(source).splitlines():
+        if not line.strip():
+            continue
+        doc = orjson.loads(line)
+        spans = [Span(start=s["start"], end=s["end"]) for s in doc["spans"]]
+        places = geocoder.resolve(doc["text"], spans)
+        _emit({"id": doc.get("id"), "places": [p and p.model_dump(mode="json") for p in places]})
+
+
+@app.command()
+def produce(
+    paths: Annotated[list[Path], typer.Argument(help="files to send", exists=True)],
+    jsonl: Annotated[bool, typer.Option(help="files hold JSON envelopes, one a line")] = False,
+    topic: Annotated[str | None, typer.Option(help="default: the raw topic")] = None,
+) -> None:
+    """Send files to the raw topic (a whole text file is one record)."""
+    from tqdm import tqdm
+
+    from streams.client import produce as send
+
+    settings = _settings()
+    records: list[tuple[bytes | None, bytes]] = []
+    for path in paths:
+        data = path.read_bytes()
+        if jsonl:
+            records += [(None, line) for line in data.splitlines() if line.strip()]
+        else:
+            records.append((path.name.encode(), data))
+    with tqdm(total=len(records), unit="rec", file=sys.stderr) as bar:
+        sent = asyncio.run(send(settings, records, topic=topic, on_sent=lambda _n: bar.update()))
+    typer.echo(f"sent {sent} records to {topic or settings.topic_raw}", err=True)
+
+
+@app.command()
+def tail(
+    topic: str,
+    from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
+    max_records: Annotated[int | None, typer.Option("--max")] = None,
+    timeout: Annotated[float | None, typer.Option(help="stop after S seconds idle")] = None,
+) -> None:
+    """Print a topic's messages as JSON lines."""
+    from streams.client import tail as read
+
+    async def run() -> None:
+        async for record in read(
+            _settings(),
+            topic,
+            from_beginning=from_beginning,
+            max_records=max_records,
+            timeout_s=timeout,
+        ):
+            _emit(record)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run())
+
+
+@app.command()
+def worker(
+    web_port: Annotated[int | None, typer.Option(help="default: GEOWIRE_WEB_PORT")] = None,
+) -> None:
+    """Run a Faust worker (split, tag and geocode agents)."""
+    from streams.worker import run_worker
+
+    settings = _settings()
+    if web_port is not None:
+        settings = settings.model_copy(update={"web_port": web_port})
+    run_worker(settings)
+
+
+@app.command("topics")
+def topics_create() -> None:
+    """Create geowire's topics when missing."""
+    from streams.topics import ensure_topics
+
+    created = asyncio.run(ensure_topics(_settings()))
+    typer.echo(f"created: {', '.join(created) or 'none (all exist)'}")
+
+
+def _local_broker() -> Any:
+    from streams.broker import LocalBroker
+
+    return LocalBroker(ROOT)
+
+
+@broker_app.command("start")
+def broker_start() -> None:
+    """Start the local broker in the background (a running one is left alone)."""
+    external = os.environ.get("GEOWIRE_KAFKA_BOOTSTRAP")
+    if external and external not in ("localhost:9092", "127.0.0.1:9092"):
+        typer.echo(f"GEOWIRE_KAFKA_BOOTSTRAP={external}: using that broker, not starting one")
+        return
+    started = _local_broker().start()
+    typer.echo("broker started on localhost:9092" if started else "broker already running")
+
+
+@broker_app.command("stop")
+def broker_stop() -> None:
+    """Stop the local broker cleanly."""
+    stopped = _local_broker().stop()
+    typer.echo("broker stopped" if stopped else "broker was not running")
+
+
+@broker_app.command("status")
+def broker_status() -> None:
+    """Say whether the local broker runs (exit 1 when it does not)."""
+    status = _local_broker().status()
+    state = f"running (pid {status.pid})" if status.running else "not running"
+    typer.echo(f"{state}: {status.bootstrap}, data in {status.data_dir}")
+    raise typer.Exit(0 if status.running else 1)
+
+
+@eval_app.command("split")
+def eval_split(
+    path: Path,
+    part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
+    single: Annotated[
+        bool, typer.Option(help="PATH holds single articles: check 1 in, 1 out")
+    ] = False,
+) -> None:
+    """Article boundary precision/recall/F1, exact-split share and Pk."""
+    from streams.evaluate import split as split_eval
+
+    if single:
+        split_eval.run_single([path])
+    else:
+        split_eval.run(path, part=part)  # type: ignore[arg-type]
+
+
+@eval_app.command("geoparse")
+def eval_geoparse(
+    path: Path,
+    gold_spans: Annotated[
+        bool, typer.Option("--gold-spans", help="resolve gold spans only")
+    ] = False,
+    part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
+) -> None:
+    """Toponym recognition and resolution figures (Acc@161 km, errors, AUC)."""
+    from streams.enrich.factory import Components
+    from streams.evaluate import geoparse
+
+    components = Components(_settings())
+    tagger = None if gold_spans else components.tagger
+    geoparse.run(path, gold_spans=gold_spans, part=part, tagger=tagger)  # type: ignore[arg-type]
+
+
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Compile the offline gazetteer index (also done on first use)."""
+    from streams.enrich.gazetteer import build_gazetteer
+
+    settings = _settings()
+    typer.echo(f"gazetteer written to {build_gazetteer(settings.gazetteer_path)}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,109 @@
+"""Produce to and read from geowire's topics with aiokafka (used by the CLI and tests)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import time
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from streams.kafka import client_options
+from streams.settings import Settings
+
+
+async def produce(
+    settings: Settings,
+    records: Iterable[tuple[bytes | None, bytes]],
+    *,
+    topic: str | None = None,
+    on_sent: Any = None,
+) -> int:
+    """Send ``(key, value)`` records to ``topic`` (default: the raw topic), waiting for acks.
+
+    Returns:
+        The number of records the broker acknowledged.
+    """
+    producer = AIOKafkaProducer(
+        **client_options(settings), acks="all", max_request_size=4 * settings.max_input_bytes
+    )
+    await producer.start()
+    count = 0
+    try:
+        for key, value in records:
+            await producer.send_and_wait(topic or settings.topic_raw, value=value, key=key)
+            count += 1
+            if on_sent:
+                on_sent(len(value))
+    finally:
+        await producer.stop()
+    return count
+
+
+def record_json(msg: Any) -> dict[str, Any]:
+    """A consumed record as a JSON-friendly dict (JSON values inlined, else base64)."""
+    try:
+        value: Any = orjson.loads(msg.value) if msg.value is not None else None
+    except orjson.JSONDecodeError:
+        value = {"base64": base64.b64encode(msg.value).decode("ascii")}
+    key = msg.key.decode("utf-8", "replace") if msg.key is not None else None
+    return {
+        "topic": msg.topic,
+        "partition": msg.partition,
+        "offset": msg.offset,
+        "key": key,
+        "value": value,
+    }
+
+
+async def tail(
+    settings: Settings,
+    topic: str,
+    *,
+    from_beginning: bool = False,
+    max_records: int | None = None,
+    timeout_s: float | None = None,
+) -> AsyncIterator[dict[str, Any]]:
+    """Yield a topic's records as dicts, newest first unless ``from_beginning``.
+
+    Stops after ``max_records`` records, or when ``timeout_s`` passes with no record.
+    Uses no consumer group, so it never moves the workers' offsets.
+    """
+    consumer = AIOKafkaConsumer(
+        topic,
+        **client_options(settings),
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest" if from_beginning else "latest",
+    )
+    await consumer.start()
+    seen = 0
+    try:
+        last = time.monotonic()
+        while max_records is None or seen < max_records:
+            batch = await consumer.getmany(timeout_ms=500, max_records=100)
+            msgs = [m for part in batch.values() for m in part]
+            if not msgs:
+                if timeout_s is not None and time.monotonic() - last > timeout_s:
+                    return
+                continue
+            last = time.monotonic()
+            for msg in msgs:
+                yield record_json(msg)
+                seen += 1
+                if max_records is not None and seen >= max_records:
+                    return
+    finally:
+        await consumer.stop()
+
+
+def collect(settings: Settings, topic: str, **kwargs: Any) -> list[dict[str, Any]]:
+    """Read a topic into a list (blocking helper for scripts and tests)."""
+
+    async def run() -> list[dict[str, Any]]:
+        return [r async for r in tail(settings, topic, **kwargs)]
+
+    return asyncio.run(run())

@@ -1,0 +1,61 @@
+"""Build the real pipeline components chosen by settings (loaded once per process)."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from streams.enrich.interfaces import Geocoder, Splitter, Tagger
+from streams.enrich.pipeline import Pipeline
+from streams.errors import ConfigError
+from streams.settings import Settings
+
+
+class Components:
+    """Lazily loads the splitter, gazetteer, tagger and geocoder, each once.
+
+    Loading the spaCy model and the gazetteer takes seconds, so it happens on first
+    use (in the worker's model thread), not at import.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+
+    @cached_property
+    def splitter(self) -> Splitter:
+        """The rule-based article splitter."""
+        from streams.enrich.split import RuleSplitter
+
+        return RuleSplitter()
+
+    @cached_property
+    def gazetteer(self):  # type: ignore[no-untyped-def]
+        """The compiled offline gazetteer (built on first use)."""
+        from streams.enrich.gazetteer import load_gazetteer
+
+        return load_gazetteer(self.settings.gazetteer_path)
+
+    @cached_property
+    def tagger(self) -> Tagger:
+        """The spaCy tagger with the configured model."""
+        from streams.enrich.tag import SpacyTagger
+
+        try:
+            return SpacyTagger(self.settings.spacy_model, oracle=self.gazetteer)
+        except OSError as exc:
+            message = f"cannot load spaCy model {self.settings.spacy_model!r}: {exc}"
+            raise ConfigError(message) from exc
+
+    @cached_property
+    def geocoder(self) -> Geocoder:
+        """The gazetteer-backed geocoder."""
+        from streams.enrich.geocode import GazetteerGeocoder
+
+        return GazetteerGeocoder(self.gazetteer)
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        """All three stages; thread-safe first load."""
+        with self._lock:
+            return Pipeline(splitter=self.splitter, tagger=self.tagger, geocoder=self.geocoder)

@@ -1,0 +1,92 @@
+"""Small fakes of the core's Protocols, so shell and pipeline tests need no model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from schemas.models import ArticleV1, Duplicate, Entity, Focus, FocusPlace, Mention, Place, Span
+from streams.enrich.interfaces import GeocodeResult, PLACE_LABELS, Segment, TagResult
+
+PLACES = {
+    "Lisbon": Place(
+        geonameid=2267057, name="Lisbon", country_code="PT", admin1="Lisbon",
+        feature_class="P", feature_code="PPLC", lat=38.72, lon=-9.13, population=517802,
+        confidence=0.9,
+    ),
+    "Porto": Place(
+        geonameid=2735943, name="Porto", country_code="PT", admin1="Porto",
+        feature_class="P", feature_code="PPLA", lat=41.15, lon=-8.61, population=249633,
+        confidence=0.9,
+    ),
+}
+
+
+class BlankLineSplitter:
+    """Splits on blank lines; the first line of each block is its headline."""
+
+    def split(self, text: str) -> list[Segment]:
+        segments = []
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, re.S):
+            first = m.group().split("\n", 1)[0]
+            segments.append(
+                Segment(
+                    start=m.start(),
+                    end=m.end(),
+                    headline=Span(start=0, end=len(first)),
+                    sentences=[Span(start=0, end=m.end() - m.start())],
+                )
+            )
+        return segments
+
+
+class DictTagger:
+    """Tags known place names as GPE and 'Ana Costa' as a PERSON."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.fail_on = fail_on
+        self.batches: list[int] = []
+
+    def tag_batch(self, articles: Sequence[ArticleV1]) -> list[TagResult]:
+        self.batches.append(len(articles))
+        out = []
+        for art in articles:
+            if self.fail_on and self.fail_on in art.text:
+                message = f"tagger cannot handle {self.fail_on!r}"
+                raise RuntimeError(message)
+            ents = [
+                Entity(text=m.group(), label="GPE", start=m.start(), end=m.end(), canonical=m.group())
+                for m in re.finditer("|".join(PLACES), art.text)
+            ]
+            ents += [
+                Entity(text=m.group(), label="PERSON", start=m.start(), end=m.end(), canonical="Ana Costa")
+                for m in re.finditer("Ana Costa", art.text)
+            ]
+            out.append(TagResult(language="en", entities=sorted(ents, key=lambda e: e.start), topics=[]))
+        return out
+
+
+class DictGeocoder:
+    """Resolves the names in PLACES; focus is the most mentioned one."""
+
+    def geocode(
+        self, text: str, entities: Sequence[Entity], duplicates: Sequence[Duplicate] = ()
+    ) -> GeocodeResult:
+        found: dict[str, list[Mention]] = {}
+        for e in entities:
+            if e.label in PLACE_LABELS and e.text in PLACES:
+                found.setdefault(e.text, []).append(Mention(start=e.start, end=e.end, text=e.text))
+        places = [PLACES[n].model_copy(update={"mentions": ms}) for n, ms in sorted(found.items())]
+        focus = Focus()
+        if places:
+            top = max(places, key=lambda p: len(p.mentions))
+            focus = Focus(
+                city=FocusPlace(
+                    geonameid=top.geonameid, name=top.name, country_code=top.country_code,
+                    admin1=top.admin1, lat=top.lat, lon=top.lon, score=1.0,
+                )
+            )
+        return GeocodeResult(places=places, focus=focus)
+
+    def resolve(self, text: str, spans: Sequence[Span]) -> list[Place | None]:
+        return [PLACES.get(text[s.start : s.end]) for s in spans]

@@ -1,0 +1,51 @@
+import orjson
+import pytest
+
+from streams.enrich.intake import decode_raw
+from streams.errors import GeowireError, InputError
+
+ORIGIN = "geowire.raw:0:7"
+
+
+def decode(value, key=None, max_bytes=1000):
+    return decode_raw(value, key, origin=ORIGIN, max_bytes=max_bytes)
+
+
+def test_plain_text_uses_key_then_origin_as_source_id():
+    assert decode(b"Rain in Lisbon.").source_id == ORIGIN
+    keyed = decode(b"Rain in Lisbon.", key=b"feed-1")
+    assert (keyed.source_id, keyed.explicit_id, keyed.text) == ("feed-1", True, "Rain in Lisbon.")
+
+
+def test_envelope_fields_and_id_win_over_key():
+    env = {"id": "doc-9", "text": "Rain.", "source": "wire", "url": "http://x", "language": "en",
+           "published_at": "2026-01-02T03:04:05Z"}
+    raw = decode(orjson.dumps(env), key=b"k")
+    assert raw.source_id == "doc-9" and raw.source == "wire" and raw.language == "en"
+    assert raw.published_at is not None and raw.published_at.year == 2026
+
+
+def test_envelope_without_id_falls_back_to_key():
+    assert decode(b'  {"text": "Rain."}', key=b"k").source_id == "k"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (b"", "no_text"),
+        (b"   \n\t ", "no_text"),
+        (b"\xff\xfe\x00bad", "not_utf8"),
+        (b"{not json", "bad_json"),
+        (b'{"text": 5}', "no_text"),
+        (b'{"title": "x"}', "no_text"),
+        (b'{"text": "ok", "published_at": "yesterday-ish"}', "bad_envelope"),
+        (b'{"text": "   "}', "no_text"),
+        (b"\x00\x01\x02\x03\x04\x05 text", "binary"),
+        (b"x" * 1001, "too_large"),
+    ],
+)
+def test_bad_inputs_raise_with_codes(value, code):
+    with pytest.raises(InputError) as info:
+        decode(value)
+    assert info.value.code == code
+    assert isinstance(info.value, GeowireError) and info.value.stage == "decode"
