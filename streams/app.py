@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -112,7 +113,9 @@ def create_app(settings: Settings, components: Components | None = None) -> faus
     @app.task
     async def load_models() -> None:
         # Load in the model thread at start so the first batch does not wait.
+        started = time.monotonic()
         await runtime.offload(lambda: runtime.components.pipeline)
+        log.info("load_models done in %.1fs", time.monotonic() - started)
 
     app.geowire = runtime  # type: ignore[attr-defined]
     register_split(app, runtime)

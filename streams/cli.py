@@ -246,3 +246,7 @@ def gazetteer_build() -> None:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+if __name__ == "__main__":
+    main()

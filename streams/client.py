@@ -44,11 +44,16 @@ async def produce(
 
 
 def record_json(msg: Any) -> dict[str, Any]:
-    """A consumed record as a JSON-friendly dict (JSON values inlined, else base64)."""
-    try:
-        value: Any = orjson.loads(msg.value) if msg.value is not None else None
-    except orjson.JSONDecodeError:
-        value = {"base64": base64.b64encode(msg.value).decode("ascii")}
+    """A consumed record as a JSON-friendly dict (JSON inlined, else text, else base64)."""
+    value: Any = None
+    if msg.value is not None:
+        try:
+            value = orjson.loads(msg.value)
+        except orjson.JSONDecodeError:
+            try:
+                value = {"text": msg.value.decode("utf-8")}
+            except UnicodeDecodeError:
+                value = {"base64": base64.b64encode(msg.value).decode("ascii")}
     key = msg.key.decode("utf-8", "replace") if msg.key is not None else None
     return {
         "topic": msg.topic,

@@ -6,17 +6,31 @@ import re
 from collections.abc import Sequence
 
 from schemas.models import ArticleV1, Duplicate, Entity, Focus, FocusPlace, Mention, Place, Span
-from streams.enrich.interfaces import GeocodeResult, PLACE_LABELS, Segment, TagResult
+from streams.enrich.interfaces import PLACE_LABELS, GeocodeResult, Segment, TagResult
 
 PLACES = {
     "Lisbon": Place(
-        geonameid=2267057, name="Lisbon", country_code="PT", admin1="Lisbon",
-        feature_class="P", feature_code="PPLC", lat=38.72, lon=-9.13, population=517802,
+        geonameid=2267057,
+        name="Lisbon",
+        country_code="PT",
+        admin1="Lisbon",
+        feature_class="P",
+        feature_code="PPLC",
+        lat=38.72,
+        lon=-9.13,
+        population=517802,
         confidence=0.9,
     ),
     "Porto": Place(
-        geonameid=2735943, name="Porto", country_code="PT", admin1="Porto",
-        feature_class="P", feature_code="PPLA", lat=41.15, lon=-8.61, population=249633,
+        geonameid=2735943,
+        name="Porto",
+        country_code="PT",
+        admin1="Porto",
+        feature_class="P",
+        feature_code="PPLA",
+        lat=41.15,
+        lon=-8.61,
+        population=249633,
         confidence=0.9,
     ),
 }
@@ -55,14 +69,24 @@ class DictTagger:
                 message = f"tagger cannot handle {self.fail_on!r}"
                 raise RuntimeError(message)
             ents = [
-                Entity(text=m.group(), label="GPE", start=m.start(), end=m.end(), canonical=m.group())
+                Entity(
+                    text=m.group(), label="GPE", start=m.start(), end=m.end(), canonical=m.group()
+                )
                 for m in re.finditer("|".join(PLACES), art.text)
             ]
             ents += [
-                Entity(text=m.group(), label="PERSON", start=m.start(), end=m.end(), canonical="Ana Costa")
+                Entity(
+                    text=m.group(),
+                    label="PERSON",
+                    start=m.start(),
+                    end=m.end(),
+                    canonical="Ana Costa",
+                )
                 for m in re.finditer("Ana Costa", art.text)
             ]
-            out.append(TagResult(language="en", entities=sorted(ents, key=lambda e: e.start), topics=[]))
+            out.append(
+                TagResult(language="en", entities=sorted(ents, key=lambda e: e.start), topics=[])
+            )
         return out
 
 
@@ -82,8 +106,13 @@ class DictGeocoder:
             top = max(places, key=lambda p: len(p.mentions))
             focus = Focus(
                 city=FocusPlace(
-                    geonameid=top.geonameid, name=top.name, country_code=top.country_code,
-                    admin1=top.admin1, lat=top.lat, lon=top.lon, score=1.0,
+                    geonameid=top.geonameid,
+                    name=top.name,
+                    country_code=top.country_code,
+                    admin1=top.admin1,
+                    lat=top.lat,
+                    lon=top.lon,
+                    score=1.0,
                 )
             )
         return GeocodeResult(places=places, focus=focus)

@@ -9,7 +9,10 @@ from streams.enrich.intake import RawInput
 from streams.enrich.pipeline import split_articles
 from tests.fakes import BlankLineSplitter
 
-DUMP = b"Storm reaches Lisbon\nHeavy rain hit Lisbon overnight.\n\nPorto ferry resumes\nBoats left Porto at dawn."
+DUMP = (
+    b"Storm reaches Lisbon\nHeavy rain hit Lisbon overnight.\n\n"
+    b"Porto ferry resumes\nBoats left Porto at dawn."
+)
 
 
 async def settle(agent, n: int, topic, timeout: float = 3.0) -> None:
@@ -43,7 +46,9 @@ async def test_split_agent_dead_letters_bad_input_and_keeps_going(harness):
         await agent.put(DUMP, key=b"good")
     letters = values(rt.topics["dlq"], DeadLetterV1)
     assert [(letter.error.code, base64.b64decode(letter.key)) for letter in letters] == [
-        ("not_utf8", b"bad-1"), ("bad_json", b"bad-2"), ("too_large", b"big"),
+        ("not_utf8", b"bad-1"),
+        ("bad_json", b"bad-2"),
+        ("too_large", b"big"),
     ]
     assert base64.b64decode(letters[0].value) == b"\xff\xfebroken"
     assert len(rt.topics["articles"].sent) == 2
@@ -62,7 +67,10 @@ async def test_tag_agent_batches_and_dead_letters_undecodable_events(harness):
             await agent.put(encode(art), key=art.id.encode())
         await settle(agent, 2, rt.topics["tagged"])
     tagged = values(rt.topics["tagged"], TaggedArticleV1)
-    assert [[e.text for e in t.entities] for t in tagged] == [["Lisbon", "Lisbon"], ["Porto", "Porto"]]
+    assert [[e.text for e in t.entities] for t in tagged] == [
+        ["Lisbon", "Lisbon"],
+        ["Porto", "Porto"],
+    ]
     assert [d.error.code for d in values(rt.topics["dlq"], DeadLetterV1)] == ["bad_event"]
     assert max(rt.components.tagger.batches) == 2  # both articles went through in one call
 
@@ -93,6 +101,7 @@ async def test_geocode_agent_emits_enriched_articles_and_place_events(harness):
     assert [[p.name for p in e.places] for e in enriched] == [["Lisbon"], ["Porto"]]
     events = values(rt.topics["places"], PlaceEventV1)
     assert [(e.place.name, e.mentions, e.is_focus) for e in events] == [
-        ("Lisbon", 2, True), ("Porto", 2, True),
+        ("Lisbon", 2, True),
+        ("Porto", 2, True),
     ]
     assert events[0].id == f"{enriched[0].id}:{events[0].place.geonameid}"

@@ -8,8 +8,15 @@ from streams.errors import EventError, InputError
 
 
 def article() -> ArticleV1:
-    return ArticleV1(id="a1", source_id="s", index=0, span=Span(start=0, end=5), headline=None,
-                     text="Hello", sentences=[Span(start=0, end=5)])
+    return ArticleV1(
+        id="a1",
+        source_id="s",
+        index=0,
+        span=Span(start=0, end=5),
+        headline=None,
+        text="Hello",
+        sentences=[Span(start=0, end=5)],
+    )
 
 
 def test_roundtrip():
@@ -24,14 +31,28 @@ def test_decode_rejects_with_event_error(data):
 
 
 def test_dead_letter_keeps_original_bytes_and_reason():
-    letter = dead_letter(InputError("bad", code="bad_json"), topic="t", partition=2, offset=9,
-                         key=b"k1", value=b"\xff{", stage="split")
+    letter = dead_letter(
+        InputError("bad", code="bad_json"),
+        topic="t",
+        partition=2,
+        offset=9,
+        key=b"k1",
+        value=b"\xff{",
+        stage="split",
+    )
     assert base64.b64decode(letter.value) == b"\xff{" and base64.b64decode(letter.key) == b"k1"
     assert (letter.error.code, letter.error.stage) == ("bad_json", "decode")
     assert (letter.topic, letter.partition, letter.offset) == ("t", 2, 9)
 
 
 def test_unexpected_errors_are_internal_at_the_agent_stage():
-    letter = dead_letter(ZeroDivisionError("x"), topic="t", partition=0, offset=0, key=None,
-                         value=b"v", stage="geocode")
+    letter = dead_letter(
+        ZeroDivisionError("x"),
+        topic="t",
+        partition=0,
+        offset=0,
+        key=None,
+        value=b"v",
+        stage="geocode",
+    )
     assert (letter.error.code, letter.error.stage, letter.key) == ("internal", "geocode", None)

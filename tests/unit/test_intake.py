@@ -18,8 +18,14 @@ def test_plain_text_uses_key_then_origin_as_source_id():
 
 
 def test_envelope_fields_and_id_win_over_key():
-    env = {"id": "doc-9", "text": "Rain.", "source": "wire", "url": "http://x", "language": "en",
-           "published_at": "2026-01-02T03:04:05Z"}
+    env = {
+        "id": "doc-9",
+        "text": "Rain.",
+        "source": "wire",
+        "url": "http://x",
+        "language": "en",
+        "published_at": "2026-01-02T03:04:05Z",
+    }
     raw = decode(orjson.dumps(env), key=b"k")
     assert raw.source_id == "doc-9" and raw.source == "wire" and raw.language == "en"
     assert raw.published_at is not None and raw.published_at.year == 2026
