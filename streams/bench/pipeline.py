@@ -1,0 +1,85 @@
+"""Benchmark: where enrichment time goes (split, tag, geocode) on real news text.
+
+Usage: ``python -m streams.bench.pipeline [--limit N] [--batch-size B]``. Reads the
+geoparse and split benchmark texts from ../shared/bench at run time and skips
+cleanly when they are absent. Prints per-stage seconds, shares and throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+from streams.enrich.factory import Components
+from streams.enrich.intake import RawInput
+from streams.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "bench"
+T = TypeVar("T")
+
+
+def load_texts(limit: int | None) -> list[str]:
+    """Texts of the geoparse documents and split dumps (benchmark files, read at run time)."""
+    files = [SHARED / "geoparse" / "geowebnews.jsonl", SHARED / "geoparse" / "lgl.jsonl"]
+    files.append(SHARED / "split" / "dumps.jsonl")
+    texts = [orjson.loads(line)["text"] for f in files if f.exists() for line in f.open("rb")]
+    return texts[:limit] if limit else texts
+
+
+def timed(fn: Callable[[], T]) -> tuple[T, float]:
+    """Run ``fn`` and return its result with the seconds it took."""
+    started = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - started
+
+
+def run(limit: int | None = None, batch_size: int = 16) -> dict[str, Any] | None:
+    """Enrich the benchmark texts stage by stage and print where the time goes."""
+    texts = load_texts(limit)
+    if not texts:
+        print(f"skipped: no benchmark data under {SHARED}")
+        return None
+    components = Components(Settings())
+    pipeline, load_s = timed(lambda: components.pipeline)
+    raws = [RawInput(source_id=f"bench:{i}", text=t) for i, t in enumerate(texts)]
+    articles, split_s = timed(lambda: [a for raw in raws for a in pipeline.split(raw)])
+    batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
+    tagged, tag_s = timed(lambda: [t for b in batches for t in pipeline.tag(b)])
+    enriched, geo_s = timed(lambda: [pipeline.geocode(t) for t in tagged])
+    total = split_s + tag_s + geo_s
+    chars = sum(len(t) for t in texts)
+    figures = {
+        "inputs": len(texts),
+        "articles": len(articles),
+        "chars": chars,
+        "places": sum(len(a.places) for a in enriched),
+        "load_s": round(load_s, 2),
+        "split_s": round(split_s, 3),
+        "tag_s": round(tag_s, 3),
+        "geocode_s": round(geo_s, 3),
+        "split_share": round(split_s / total, 4),
+        "geocode_share": round(geo_s / total, 4),
+        "articles_per_s": round(len(articles) / total, 1),
+        "chars_per_s": round(chars / total),
+    }
+    for key, value in figures.items():
+        print(f"{key:>15}: {value}")
+    return figures
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N texts only")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    run(args.limit, args.batch_size)
+
+
+if __name__ == "__main__":
+    main()
