@@ -27,7 +27,6 @@ def run_worker(settings: Settings) -> None:
     worker = faust.Worker(
         app,
         loglevel=settings.log_level.lower(),
-        web_port=settings.web_port,
         override_logging=False,
     )
     worker.execute_from_commandline()

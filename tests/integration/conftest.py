@@ -89,7 +89,7 @@ class WorkerProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             text = self.log.read_text(errors="replace")
-            if "Ready" in text and "load_models done" in text:
+            if "newly assigned partitions" in text and "load_models done" in text:
                 return
             if self.proc.poll() is not None:
                 pytest.fail(f"worker exited {self.proc.returncode}:\n{text[-4000:]}")
