@@ -1,5 +1,7 @@
 """geowire topic contracts: versioned pydantic models and their JSON Schema."""
 
+from pydantic import BaseModel
+
 from schemas.models import (
     ArticleV1,
     DeadLetterV1,
@@ -19,7 +21,7 @@ from schemas.models import (
 )
 
 #: Every released event model, by the file name its JSON Schema is exported to.
-EXPORTED = {
+EXPORTED: dict[str, type[BaseModel]] = {
     "raw-envelope.v1": RawEnvelopeV1,
     "article.v1": ArticleV1,
     "tagged-article.v1": TaggedArticleV1,
