@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     kafka_username: str | None = None
     kafka_password: SecretStr | None = None
     app_id: str = "geowire"
+    # How long a silent worker keeps its partitions before the group hands them on.
+    kafka_session_timeout_s: float = Field(default=30.0, ge=6.0, le=300.0)
 
     # Topics: names are contracts that consumers rely on; change with care.
     topic_raw: str = "geowire.raw"

@@ -1,0 +1,60 @@
+"""Two workers share the load; when one dies mid-stream the other finishes its work."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+
+import pytest
+
+from streams.client import collect, produce
+from streams.settings import Settings
+from tests.integration.conftest import ROOT, WorkerProcess
+
+pytestmark = pytest.mark.integration
+ARTICLE = (ROOT / "tests" / "data" / "samples" / "quake-report.txt").read_text()
+
+
+@pytest.fixture()
+def group_env(it_env, tmp_path):
+    run = uuid.uuid4().hex[:8]
+    env = {**it_env, "GEOWIRE_APP_ID": f"geowire-rec-{run}", "GEOWIRE_KAFKA_SESSION_TIMEOUT_S": "8"}
+    for role in ("raw", "articles", "tagged", "enriched", "places", "dlq"):
+        env[f"GEOWIRE_TOPIC_{role.upper()}"] = f"rec-{run}.{role}"
+    return env
+
+
+def test_a_killed_worker_loses_nothing(group_env, tmp_path, monkeypatch):
+    for name, value in group_env.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings()
+    workers = [WorkerProcess(group_env, tmp_path / f"worker-{n}.log") for n in (1, 2)]
+    for w in workers:
+        w.start()
+    try:
+        # Each input is a distinct article (its key seeds its id).
+        inputs = [
+            (f"doc-{n}".encode(), f"{ARTICLE}\nReport number {n}.".encode()) for n in range(24)
+        ]
+        asyncio.run(produce(settings, inputs[:12]))
+        first = collect(
+            settings, settings.topic_enriched, from_beginning=True, max_records=3, timeout_s=60
+        )
+        assert first, "no enriched article before the kill"
+        workers[0].proc.kill()  # no clean shutdown, no final commit
+        asyncio.run(produce(settings, inputs[12:]))
+        deadline, seen = time.monotonic() + 120, set()
+        while time.monotonic() < deadline and len(seen) < len(inputs):
+            records = collect(settings, settings.topic_enriched, from_beginning=True, timeout_s=5)
+            seen = {r["value"]["source_id"] for r in records}
+        assert seen == {key.decode() for key, _ in inputs}
+        # Redelivered work produces the same ids, so duplicates are recognisable.
+        by_source: dict[str, set[str]] = {}
+        for r in records:
+            by_source.setdefault(r["value"]["source_id"], set()).add(r["value"]["id"])
+        assert all(len(ids) == 1 for ids in by_source.values())
+        assert collect(settings, settings.topic_dlq, from_beginning=True, timeout_s=2) == []
+    finally:
+        for w in workers:
+            w.stop()
