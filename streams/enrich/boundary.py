@@ -1,0 +1,219 @@
+"""Evidence that an article starts at a given line: features and their weights.
+
+Every non-blank line but the first is a candidate article start. A candidate is
+described by a few cues (blank lines before it, headline shape, dateline, a
+sign-off just before it, lexical cohesion with the text before) and scored by a
+logistic model whose weights were fitted on the tuning part of the split
+benchmark (see ``streams.evaluate.split.tune`` and docs/splitting.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from streams.enrich.cohesion import Profile, Weights, profile, window_features
+from streams.enrich.headline import (
+    Line,
+    headline_score,
+    inline_title,
+    is_dateline,
+    is_signoff,
+    is_terminal,
+    repeats_headline,
+    supports_headline,
+)
+
+#: Names of the features, in the order of :func:`features` and :data:`WEIGHTS`.
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "blank",
+    "many_blank",
+    "next_headline",
+    "next_repeats",
+    "next_unsupported",
+    "next_signoff",
+    "next_inline_title",
+    "next_dateline",
+    "next_indefinite",
+    "next_lower",
+    "next_anaphora",
+    "next_quote",
+    "prev_headline",
+    "prev_open",
+    "prev_signoff",
+    "rare_blank",
+    "cohesion",
+    "cohesion_low",
+    "cohesion_none",
+    "name_cohesion",
+    "name_low",
+    "name_none",
+    "adjacent",
+    "forward",
+    "forward_none",
+    "split_gain",
+    "back_reference",
+    "opening_reference",
+)
+
+#: Weights set by hand, not fitted: their feature never fires in the tuning data.
+FIXED: dict[str, float] = {"rare_blank": 4.0}
+
+#: Fitted on the first 39 dumps of the split benchmark (logistic regression, L2).
+WEIGHTS: tuple[float, ...] = (
+    -2.73,
+    -1.05,
+    2.14,
+    3.32,
+    0.25,
+    1.51,
+    -1.50,
+    0.84,
+    -0.26,
+    -0.15,
+    -0.32,
+    -1.81,
+    -0.31,
+    -2.48,
+    0.69,
+    1.57,
+    4.00,
+    -1.49,
+    -0.76,
+    0.82,
+    -1.62,
+    -1.05,
+    1.70,
+    -1.87,
+    2.21,
+    -1.18,
+    2.84,
+    -0.89,
+    -1.08,
+)
+
+_ANAPHORA = re.compile(
+    r"^(?:he|she|it|they|his|her|its|their|this|these|those|that|but|and|also|"
+    r"however|meanwhile|still|yet|so|then|there|here|both|such|the (?:man|woman|company|"
+    r"group|move|decision|report|case|incident|attack|plan|bill|statement)"
+    r"|in (?:a|another) separate|separately|elsewhere|in another|similarly|likewise"
+    r"|(?:[\w’']+\s){1,3}(?:also|too|again|further)\b)\b",  # "The inquiry also found"
+    re.IGNORECASE,
+)
+#: Below this share of blank-line breaks, paragraphs are separated by single line
+#: breaks and a blank line is a deliberate, stronger break.
+_RARE_BLANK = 0.4
+_INDEFINITE = re.compile(r"^(?:A|An|Two|Three|Four|Five|Several|Police|Officials)\s")
+_QUOTE = re.compile(r"^[\"“‘']")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What one line looks like on its own, computed once per line."""
+
+    headline: float
+    inline_title: float
+    dateline: bool
+    terminal: bool
+    signoff: bool
+    lexical: Profile
+
+
+def line_cues(lines: Sequence[Line]) -> list[Cues]:
+    """Compute the per-line cues of every line."""
+    cues: list[Cues] = []
+    for line in lines:
+        cut, inline = inline_title(line.text)
+        signoff = is_signoff(line.text)
+        cues.append(
+            Cues(
+                headline=0.0 if signoff else headline_score(line.text),
+                inline_title=inline,
+                dateline=is_dateline(line.text) or (cut > 0 and is_dateline(line.text[cut:])),
+                terminal=is_terminal(line.text),
+                signoff=signoff,
+                lexical=profile(line.text),
+            )
+        )
+    return cues
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts about the whole input that the features of every candidate share.
+
+    Attributes:
+        weights: rarity weights of the cohesion keys over the input's lines.
+        blank_share: share of line breaks that come with a blank line.
+    """
+
+    weights: Weights
+    blank_share: float
+
+
+def context(lines: Sequence[Line], cues: Sequence[Cues]) -> Context:
+    """Compute the :class:`Context` of one input."""
+    gaps = len(lines) - 1
+    blank = sum(1 for line in lines[1:] if line.newlines >= 2)
+    return Context(
+        weights=Weights([c.lexical.keys for c in cues]),
+        blank_share=blank / gaps if gaps else 0.0,
+    )
+
+
+def features(lines: Sequence[Line], cues: Sequence[Cues], index: int, ctx: Context) -> list[float]:
+    """Describe the candidate "an article starts at ``lines[index]``" as numbers.
+
+    Args:
+        lines: all non-blank lines of the input.
+        cues: :func:`line_cues` of ``lines``.
+        index: the candidate line, ``1 <= index < len(lines)``.
+        ctx: :func:`context` of the input.
+
+    Returns:
+        One value per name in :data:`FEATURES`.
+    """
+    line, cue, prev = lines[index], cues[index], cues[index - 1]
+    has_body = index + 1 < len(lines)
+    head = cue.headline if has_body else 0.0
+    supported = head > 0.0 and supports_headline(line.text, _following(lines, index))
+    text = line.text
+    return [
+        1.0,
+        1.0 if line.newlines >= 2 else 0.0,
+        1.0 if line.newlines >= 4 else 0.0,
+        head if supported else 0.0,
+        1.0 if supported and repeats_headline(text, lines[index + 1].text) else 0.0,
+        head if not supported else 0.0,
+        1.0 if cue.signoff else 0.0,
+        cue.inline_title if head == 0.0 else 0.0,
+        1.0 if cue.dateline else 0.0,
+        1.0 if _INDEFINITE.match(text) else 0.0,
+        1.0 if text[0].islower() else 0.0,
+        1.0 if _ANAPHORA.match(text.lstrip("\"“‘'")) else 0.0,
+        1.0 if _QUOTE.match(text) else 0.0,
+        prev.headline if _follows_headline(lines, cues, index, head) else 0.0,
+        0.0 if prev.terminal or prev.headline > 0.0 else 1.0,
+        1.0 if prev.signoff else 0.0,
+        1.0 if line.newlines >= 2 and ctx.blank_share < _RARE_BLANK else 0.0,
+        *window_features([c.lexical for c in cues], index, ctx.weights),
+    ]
+
+
+def logit(values: Sequence[float]) -> float:
+    """Log-odds that the candidate described by ``values`` starts an article."""
+    return sum(w * v for w, v in zip(WEIGHTS, values, strict=True))
+
+
+def _follows_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int, head: float) -> bool:
+    """True if line ``index`` is the body of a headline on the line before it."""
+    if head > 0.0 or cues[index - 1].headline == 0.0:
+        return False
+    return supports_headline(lines[index - 1].text, lines[index].text)
+
+
+def _following(lines: Sequence[Line], index: int) -> str:
+    """The two lines after ``index``, where a headline's lead would be."""
+    return " ".join(line.text for line in lines[index + 1 : index + 3])

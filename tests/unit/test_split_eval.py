@@ -1,0 +1,80 @@
+"""The split evaluation: matching, Pk, and the run/run_single/tune entry points."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from streams.enrich.split import RuleSplitter
+from streams.evaluate.split import load, match_starts, pk, run, run_single
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "split"
+
+
+def test_match_within_tolerance_one_to_one() -> None:
+    hits, missed, spurious = match_starts([100, 200, 300], [102, 199, 250, 301])
+    assert hits == 3
+    assert missed == []
+    assert spurious == [250]
+    hits, missed, spurious = match_starts([100], [98, 101])
+    assert (hits, missed, len(spurious)) == (1, [], 1)  # a gold start counts once
+    hits, missed, spurious = match_starts([100], [104])
+    assert (hits, missed, spurious) == (0, [100], [104])
+
+
+def test_pk_is_zero_for_a_perfect_cut_and_positive_for_a_missed_one() -> None:
+    gold = [0, 50]
+    assert pk(gold, gold, 100, [50, 50]) == 0.0
+    assert pk(gold, [0], 100, [50, 50]) > 0.2
+    assert pk(gold, [0, 48], 100, [50, 50]) < 0.1
+
+
+def _dump_file(tmp_path: Path) -> Path:
+    parts = [(DATA / n).read_text(encoding="utf-8").strip() for n in ("harbor_dump.txt",)]
+    text = parts[0]
+    openings = ["Harbor Council Approves", "Mining firm Corvane", "A rare white heron"]
+    starts = [text.index(o) for o in openings]
+    ends = [*[s - 2 for s in starts[1:]], len(text)]
+    row = {
+        "id": "t-0",
+        "text": text,
+        "articles": [{"start": s, "end": e} for s, e in zip(starts, ends, strict=True)],
+    }
+    bad = dict(row, id="t-1", articles=row["articles"][:1])
+    path = tmp_path / "dumps.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [row, bad]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_run_reports_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(_dump_file(tmp_path), part="all", splitter=RuleSplitter())
+    # dump t-0 is cut right; t-1 claims one article, so its two real breaks are spurious
+    assert result["dumps"] == 2
+    assert result["boundaries"] == 2
+    assert result["recall"] == 1.0
+    assert result["precision"] == pytest.approx(0.5)
+    assert result["exact"] == pytest.approx(0.5)
+    assert result["errors"][0]["id"] == "t-1"
+    assert "f1" in capsys.readouterr().out
+
+
+def test_head_and_tail_parts(tmp_path: Path) -> None:
+    path = tmp_path / "ten.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": "x"}) + "\n" for i in range(10)))
+    assert [r["id"] for r in load(path, "head")] == [str(i) for i in range(7)]
+    assert [r["id"] for r in load(path, "tail")] == ["7", "8", "9"]
+
+
+def test_run_single_counts_documents_kept_whole(tmp_path: Path) -> None:
+    docs = [
+        {"id": "long", "text": (DATA / "long_article.txt").read_text(encoding="utf-8")},
+        {"id": "dump", "text": (DATA / "harbor_dump.txt").read_text(encoding="utf-8")},
+    ]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    result = run_single([path])
+    assert result["documents"] == 2
+    assert result["single"] == 1
+    assert result["cut"] == [{"id": "dump", "articles": 3}]
