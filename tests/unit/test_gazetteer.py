@@ -1,0 +1,102 @@
+"""The compiled gazetteer: lookups, coordinates, the place prior, paths and versions."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from streams.enrich.gazetteer import Gazetteer, default_path, load_gazetteer
+from streams.enrich.gazetteer.index import FILE_NAME, resolve_path
+from streams.errors import GeowireError
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    """The real index (built once into the user cache on a fresh machine)."""
+    return load_gazetteer()
+
+
+def rows_of(gazetteer: Gazetteer, name: str) -> list[tuple[str, str | None, str | None, str]]:
+    found = gazetteer.lookup(name)
+    return [
+        (gazetteer.name(int(r)), gazetteer.country_code(int(r)), gazetteer.admin1_code(int(r)),
+         gazetteer.feature(int(r))[1])
+        for r in found.rows
+    ]  # fmt: skip
+
+
+def test_countries_sit_at_geonames_points(gazetteer: Gazetteer) -> None:
+    row = gazetteer.country_rows["US"]
+    assert (round(float(gazetteer.lat[row]), 2), round(float(gazetteer.lon[row]), 2)) == (
+        39.76,
+        -98.5,
+    )
+    assert gazetteer.feature(row) == ("A", "PCLI")
+
+
+def test_every_kind_of_place_is_indexed(gazetteer: Gazetteer) -> None:
+    assert ("Georgia", "US", "GA", "ADM1") in rows_of(gazetteer, "Georgia")
+    assert ("Georgia", "GE", None, "PCLI") in rows_of(gazetteer, "Georgia")
+    assert ("Fulton County", "US", "GA", "ADM2") in rows_of(gazetteer, "Fulton County")
+    assert ("Africa", None, None, "CONT") in rows_of(gazetteer, "Africa")
+    assert ("Middle East", None, None, "RGN") in rows_of(gazetteer, "Middle East")
+
+
+def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
+    assert rows_of(gazetteer, "W.Va.")[0][:3] == ("West Virginia", "US", "WV")
+    assert rows_of(gazetteer, "S.C.")[0][:3] == ("South Carolina", "US", "SC")
+    assert rows_of(gazetteer, "U.S.")[0][1] == "US"
+    assert ("United Kingdom", "GB", None, "PCLI") in rows_of(gazetteer, "UK")
+
+
+def test_loose_keys_only_on_a_strict_miss(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Deir Ezzor").level > 0
+    assert gazetteer.lookup("Deir ez-Zor").level == 0
+    assert int(gazetteer.gid[gazetteer.lookup("Al-Bokamal").rows[0]]) == 174448
+
+
+def test_division_points_are_near_their_centre(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Iowa")
+    row = next(int(r) for r in found.rows if gazetteer.feature(int(r))[1] == "ADM1")
+    # Iowa's centre is about 42.0 N, 93.5 W
+    assert abs(float(gazetteer.lat[row]) - 42.0) < 1.0
+    assert abs(float(gazetteer.lon[row]) + 93.5) < 1.0
+
+
+def test_place_prior(gazetteer: Gazetteer) -> None:
+    assert gazetteer.place_prior("Georgia") >= 0.9
+    assert gazetteer.place_prior("Baghdad") >= 0.9
+    assert gazetteer.place_prior("Zzyzxq Qwrtp") == 0.0
+    small = gazetteer.place_prior("Soldeu")
+    assert 0.0 < small < gazetteer.place_prior("Tehran")
+
+
+def test_resolve_path_maps_a_directory_to_the_versioned_file(tmp_path: Path) -> None:
+    assert resolve_path(tmp_path) == tmp_path / FILE_NAME
+    assert resolve_path(tmp_path / "g.pkl") == tmp_path / "g.pkl"
+
+
+def test_default_path_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GEOWIRE_GAZETTEER_PATH", str(tmp_path))
+    assert default_path() == tmp_path / FILE_NAME
+    monkeypatch.delenv("GEOWIRE_GAZETTEER_PATH")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert default_path() == tmp_path / "cache" / "geowire" / FILE_NAME
+
+
+def test_an_index_of_another_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.pkl"
+    path.write_bytes(pickle.dumps({"version": -1}))
+    with pytest.raises(GeowireError, match="rebuild"):
+        load_gazetteer(path)
+
+
+def test_skeleton_matches_count_as_places_only_with_an_arabic_article(
+    gazetteer: Gazetteer,
+) -> None:
+    assert gazetteer.place_prior("Al-Bokamal") == pytest.approx(0.3)
+    assert gazetteer.place_prior("Bokamal") <= 0.1

@@ -1,0 +1,129 @@
+"""The geocoder on short articles written for each ambiguity rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from schemas.models import Duplicate, Entity, Span
+from streams.enrich.gazetteer import load_gazetteer
+from streams.enrich.geocode import GazetteerGeocoder
+
+ARTICLES = json.loads(
+    (Path(__file__).parents[1] / "data" / "geocode" / "articles.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> GazetteerGeocoder:
+    return GazetteerGeocoder(load_gazetteer())
+
+
+def span_of(text: str, name: str, occurrence: int = 0) -> Span:
+    """The ``occurrence``-th span of ``name`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return Span(start=start, end=start + len(name))
+
+
+def entity(text: str, name: str, label: str = "GPE", occurrence: int = 0) -> Entity:
+    span = span_of(text, name, occurrence)
+    return Entity(text=name, label=label, start=span.start, end=span.end, canonical=name)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["rule"] for a in ARTICLES])
+def test_ambiguity_rules_in_gold_span_mode(
+    geocoder: GazetteerGeocoder, article: dict[str, Any]
+) -> None:
+    text = article["text"]
+    spans = [span_of(text, name, occurrence) for name, occurrence, *_ in article["places"]]
+    for (name, _, country, admin1, *gid), place in zip(
+        article["places"], geocoder.resolve(text, spans), strict=True
+    ):
+        assert place is not None, name
+        assert place.country_code == country, (name, place.name)
+        if admin1 is not None:
+            assert place.admin1 == admin1, (name, place.name)
+        if gid:
+            assert place.geonameid == gid[0], (name, place.name)
+        assert 0.0 <= place.confidence <= 1.0
+
+
+def test_geocode_groups_mentions_and_finds_the_focus(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Rockets hit Baghdad overnight. Iraqi officials in Baghdad said the attack came "
+        "from the south, near Basra."
+    )
+    entities = [
+        entity(text, "Baghdad"),
+        entity(text, "Iraqi", "NORP"),
+        entity(text, "Baghdad", occurrence=1),
+        entity(text, "Basra"),
+    ]
+    result = geocoder.geocode(text, entities)
+    assert [(p.name, p.country_code) for p in result.places] == [
+        ("Baghdad", "IQ"),
+        ("Basrah", "IQ"),
+    ]
+    assert [len(p.mentions) for p in result.places] == [2, 1]
+    assert result.focus.country is not None and result.focus.country.country_code == "IQ"
+    assert result.focus.city is not None and result.focus.city.name == "Baghdad"
+
+
+def test_people_are_never_geocoded(geocoder: GazetteerGeocoder) -> None:
+    text = "Senator Jordan Washington met Paris Hilton in Houston."
+    entities = [
+        entity(text, "Jordan Washington", "PERSON"),
+        entity(text, "Paris Hilton", "PERSON"),
+        entity(text, "Houston"),
+    ]
+    places = geocoder.geocode(text, entities).places
+    assert [(p.name, p.country_code) for p in places] == [("Houston", "US")]
+
+
+def test_repeated_standfirst_mentions_are_not_counted(geocoder: GazetteerGeocoder) -> None:
+    lead = "Floods hit Dhaka."
+    text = f"{lead}\n{lead}\nRescuers reached Dhaka on Monday."
+    entities = [
+        entity(text, "Dhaka", occurrence=0),
+        entity(text, "Dhaka", occurrence=1),
+        entity(text, "Dhaka", occurrence=2),
+    ]
+    second = Span(start=len(lead) + 1, end=2 * len(lead) + 1)
+    duplicate = Duplicate(
+        start=second.start, end=second.end, duplicate_of=Span(start=0, end=len(lead))
+    )
+    places = geocoder.geocode(text, entities, [duplicate]).places
+    assert len(places) == 1
+    assert [m.start for m in places[0].mentions] == [entities[0].start, entities[2].start]
+
+
+def test_an_unknown_span_falls_back_to_the_article_locality(geocoder: GazetteerGeocoder) -> None:
+    text = "Crowds gathered on Qwerzt Boulevard in Lyon as the mayor of Lyon spoke."
+    spans = [span_of(text, "Qwerzt Boulevard"), span_of(text, "Lyon"), span_of(text, "Lyon", 1)]
+    street, city, _ = geocoder.resolve(text, spans)
+    assert city is not None and city.name == "Lyon"
+    assert street is not None and street.geonameid == city.geonameid
+    assert street.confidence < 0.05
+
+
+def test_geocode_drops_what_it_cannot_place(geocoder: GazetteerGeocoder) -> None:
+    text = "The Qwerzt Boulevard project was approved."
+    result = geocoder.geocode(text, [entity(text, "Qwerzt Boulevard", "FAC")])
+    assert result.places == []
+    assert result.focus.country is None
+
+
+def test_places_are_sorted_by_first_mention(geocoder: GazetteerGeocoder) -> None:
+    text = "From Nairobi to Kampala and back to Nairobi."
+    entities = [
+        entity(text, "Nairobi"),
+        entity(text, "Kampala"),
+        entity(text, "Nairobi", occurrence=1),
+    ]
+    places = geocoder.geocode(text, entities).places
+    assert [p.name for p in places] == ["Nairobi", "Kampala"]
