@@ -176,11 +176,17 @@ def _local_broker() -> Any:
 @broker_app.command("start")
 def broker_start() -> None:
     """Start the local broker in the background (a running one is left alone)."""
+    from streams.broker_tools import uses_external_broker
+
     external = os.environ.get("GEOWIRE_KAFKA_BOOTSTRAP")
-    if external and external not in ("localhost:9092", "127.0.0.1:9092"):
+    if uses_external_broker(external):
         typer.echo(f"GEOWIRE_KAFKA_BOOTSTRAP={external}: using that broker, not starting one")
         return
-    started = _local_broker().start()
+    try:
+        started = _local_broker().start()
+    except GeowireError as exc:
+        typer.echo(f"broker did not start ({exc.code}): {exc}", err=True)
+        raise typer.Exit(2) from exc
     typer.echo("broker started on localhost:9092" if started else "broker already running")
 
 
@@ -202,18 +208,19 @@ def broker_status() -> None:
 
 @eval_app.command("split")
 def eval_split(
-    path: Path,
+    paths: Annotated[list[Path], typer.Argument(help="dumps JSONL (or, with --single, articles)")],
     part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
     single: Annotated[
-        bool, typer.Option(help="PATH holds single articles: check 1 in, 1 out")
+        bool, typer.Option(help="files of single articles: check 1 in, 1 out")
     ] = False,
 ) -> None:
     """Article boundary precision/recall/F1, exact-split share and Pk."""
     from streams.evaluate import split as split_eval
 
     if single:
-        split_eval.run_single([path])
-    else:
+        split_eval.run_single(paths)
+        return
+    for path in paths:
         split_eval.run(path, part=part)  # type: ignore[arg-type]
 
 
@@ -224,23 +231,34 @@ def eval_geoparse(
         bool, typer.Option("--gold-spans", help="resolve gold spans only")
     ] = False,
     part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
+    comparable: Annotated[
+        bool, typer.Option(help="with --gold-spans, also score the Mordecai3-comparable subset")
+    ] = False,
 ) -> None:
     """Toponym recognition and resolution figures (Acc@161 km, errors, AUC)."""
     from streams.enrich.factory import Components
     from streams.evaluate import geoparse
 
     components = Components(_settings())
-    tagger = None if gold_spans else components.tagger
-    geoparse.run(path, gold_spans=gold_spans, part=part, tagger=tagger)  # type: ignore[arg-type]
+    geoparse.run(
+        path,
+        gold_spans=gold_spans,
+        part=part,  # type: ignore[arg-type]
+        tagger=None if gold_spans else components.tagger,
+        geocoder=components.geocoder,  # type: ignore[arg-type]
+        comparable_model=components.settings.spacy_model if comparable and gold_spans else None,
+    )
 
 
 @gazetteer_app.command("build")
-def gazetteer_build() -> None:
+def gazetteer_build(
+    path: Annotated[Path | None, typer.Argument(help="default: GEOWIRE_GAZETTEER_PATH")] = None,
+) -> None:
     """Compile the offline gazetteer index (also done on first use)."""
     from streams.enrich.gazetteer import build_gazetteer
 
-    settings = _settings()
-    typer.echo(f"gazetteer written to {build_gazetteer(settings.gazetteer_path)}")
+    target = path or _settings().gazetteer_path
+    typer.echo(f"gazetteer written to {build_gazetteer(target)}")
 
 
 def main() -> None:

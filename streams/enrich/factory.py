@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from streams.enrich.interfaces import Geocoder, Splitter, Tagger
 from streams.enrich.pipeline import Pipeline
 from streams.errors import ConfigError
 from streams.settings import Settings
+
+if TYPE_CHECKING:
+    from streams.enrich.gazetteer import Gazetteer
 
 
 class Components:
@@ -30,7 +34,7 @@ class Components:
         return RuleSplitter()
 
     @cached_property
-    def gazetteer(self):  # type: ignore[no-untyped-def]
+    def gazetteer(self) -> Gazetteer:
         """The compiled offline gazetteer (built on first use)."""
         from streams.enrich.gazetteer import load_gazetteer
 
