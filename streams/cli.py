@@ -53,9 +53,12 @@ def _inputs(source: str, jsonl: bool, settings: Settings) -> Iterator[RawInput |
     chunks = [
         (f"{source}:{n}", line) for n, line in enumerate(data.splitlines(), 1) if line.strip()
     ]
+    # A whole file is keyed by its name, as `geowire produce` keys it, so both paths
+    # give the same source_id and article ids.
+    key = None if jsonl or source == "-" else Path(source).name.encode()
     for origin, value in chunks if jsonl else [(source, data)]:
         try:
-            yield decode_raw(value, None, origin=origin, max_bytes=settings.max_input_bytes)
+            yield decode_raw(value, key, origin=origin, max_bytes=settings.max_input_bytes)
         except GeowireError as exc:
             yield exc
 
