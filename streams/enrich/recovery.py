@@ -1,0 +1,166 @@
+"""Recovery of place names and demonyms the model left untagged.
+
+Scans runs of capitalised tokens outside every mention (numbers and dates do not block a
+run, so "Highway 30" is found even when the model tagged "30" as a CARDINAL) and keeps:
+
+* administrative areas and natural features by their head word ("Henry County");
+* streets, roads and routes ("Kelley Lane", "Route 16");
+* shouted datelines the gazetteer knows ("NEWARK —" at the start of a sentence);
+* names the gazetteer knows in a place context ("in X", "X residents") or, when not at
+  the start of a sentence, names it rates as very likely places;
+* demonyms ("Georgian"), as NORP with their country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from streams.enrich.demonyms import demonym_country
+from streams.enrich.interfaces import PlaceOracle
+from streams.enrich.lexicon import GENERIC_WORDS, ORG_HEADS, ROUTE_WORDS
+from streams.enrich.mentions import (
+    WEIGHT_CONTEXT,
+    WEIGHT_NER,
+    Mention,
+    is_capitalised,
+    mention_text,
+)
+from streams.enrich.mentions import span_mention as _span
+from streams.enrich.toponyms import (
+    BARE_PLACE,
+    CONTEXT_PLACE,
+    NUMERIC,
+    SHOUTED_PLACE,
+    _sentence_initial,
+    head_label,
+    place_context,
+    place_score,
+)
+
+_DASHES = frozenset({"—", "–", "-", "--", "---", ",", "(", ":", "\u0097"})
+_COUNTABLE = frozenset({"CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def _runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (numbers allowed after the first) not blocked."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for tok in doc:
+        ok = tok.i not in blocked and (
+            is_capitalised(tok.text) or (start is not None and tok.like_num and tok.i > start)
+        )
+        if ok and start is None:
+            start = tok.i
+        elif not ok and start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _by_form(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Mention | None:
+    """Places recognisable from their own words: head words, routes, datelines, demonyms."""
+    span = doc[start:end]
+    words = [t.text for t in span]
+    label = head_label(words)
+    if label is not None and not doc[start].like_num:
+        return _span(span, label, "head", WEIGHT_CONTEXT)
+    if len(words) == 2 and words[0] in ROUTE_WORDS and doc[start + 1].like_num:
+        return _span(span, "FAC", "head", WEIGHT_CONTEXT)
+    text = span.text
+    if text.isupper() and len(text) > 3 and place_score(oracle, text.title()) >= SHOUTED_PLACE:
+        dateline = end < len(doc) and doc[end].text in _DASHES
+        if dateline and _sentence_initial(doc, start):
+            return _span(span, "GPE", "dateline", WEIGHT_CONTEXT)
+    code = demonym_country(text)
+    if code is not None:
+        norp = _span(span, "NORP", "demonym", WEIGHT_NER)
+        norp.country_code = code
+        return norp
+    return None
+
+
+def _by_gazetteer(
+    doc: Doc, start: int, end: int, oracle: PlaceOracle | None, in_org: bool
+) -> Mention | None:
+    """Names the gazetteer knows, in a place context or (likelier ones) anywhere."""
+    span = doc[start:end]
+    text = span.text
+    if end - start == 1 and (text in GENERIC_WORDS or (text.isupper() and len(text) < 5)):
+        return None
+    score = place_score(oracle, text)
+    if _sentence_initial(doc, start) and score < BARE_PLACE:
+        return None  # "Early police work...": capitals at a sentence start prove nothing
+    if score >= CONTEXT_PLACE and (in_org or place_context(doc, start, end, oracle)):
+        return _span(span, "GPE", "context", WEIGHT_CONTEXT)
+    if score >= BARE_PLACE and not _sentence_initial(doc, start):
+        return _span(span, "GPE", "gazetteer", WEIGHT_NER)
+    return None
+
+
+def _classify_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Mention | None:
+    if doc[start].text in ("The", "THE") and end - start > 1:
+        start += 1
+    in_org = doc[end - 1].text in ORG_HEADS and end - start > 1
+    for stop in range(end, start, -1):  # the whole run first, then shorter prefixes
+        found = _by_form(doc, start, stop, oracle)
+        found = found or _by_gazetteer(doc, start, stop, oracle, in_org and stop < end)
+        if found is not None:
+            return found
+    if end - start > 1 and _sentence_initial(doc, start):
+        # a capitalised sentence opener is no part of the name: "Two Georgian soldiers"
+        return _classify_run(doc, start + 1, end, oracle)
+    return None
+
+
+def recover_untagged(
+    doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None, names: set[str]
+) -> list[Mention]:
+    """Return new place and demonym mentions found in untagged capitalised runs.
+
+    Count mentions (CARDINAL, ...) do not block a run, and those a recovered road
+    covers are removed from ``mentions`` so "Highway 30" does not also carry "30".
+    """
+    blocked: set[int] = set()
+    for m in mentions:
+        if not m.nested:
+            blocked.update(
+                i
+                for i in range(m.tok_start, m.tok_end)
+                if not (m.label in _COUNTABLE and doc[i].like_num)
+            )
+    found: list[Mention] = []
+    for start, end in _runs(doc, blocked):
+        if doc[start:end].text in names:
+            continue
+        mention = _classify_run(doc, start, end, oracle)
+        if mention is not None and mention_text(doc, mention) not in names:
+            found.append(mention)
+    if found:
+        _drop_numeric_overlaps(mentions, found)
+    return found
+
+
+def _drop_numeric_overlaps(mentions: list[Mention], found: Sequence[Mention]) -> None:
+    keep = [
+        m
+        for m in mentions
+        if m.label not in NUMERIC
+        or not any(f.tok_start < m.tok_end and m.tok_start < f.tok_end for f in found)
+    ]
+    mentions[:] = keep
+
+
+def assign_demonyms(doc: Doc, mentions: Sequence[Mention]) -> None:
+    """Give NORP mentions their country; demonyms the model called something else become NORP."""
+    for m in mentions:
+        if m.label in ("LANGUAGE", "PERSON") and m.evidence != "ner":
+            continue
+        code = m.country_code or demonym_country(mention_text(doc, m))
+        if code is None:
+            continue
+        if m.label in ("NORP", "GPE", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
+            m.label, m.country_code = "NORP", code

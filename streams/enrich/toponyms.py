@@ -1,0 +1,212 @@
+"""Place-name rules: recover toponyms the statistical model missed or mislabelled.
+
+All rules are general (no list of benchmark places); the gazetteer's ``place_prior``
+supplies world knowledge and the surrounding words supply context:
+
+* **Relabel**: a model-labelled PERSON/ORG/... that is not a known person's name and
+  that the gazetteer rates a likely place becomes a GPE, more readily in a place context
+  ("in X", "X, Texas", "X residents").
+* **Embedded**: a place or demonym at the head of an organisation ("Athens Police
+  Department") or after its "of" ("University of Kentucky") is added as a nested mention.
+  The organisation stays an ORG; nested mentions may overlap it.
+* **Untagged**: capitalised runs the model left alone: "X County", streets and roads
+  ("Kelley Lane", "Highway 30"), shouted datelines ("NEWARK —"), and names the gazetteer
+  knows in a place context.
+* **Demonyms**: NORP mentions (and untagged demonyms) get the country they point to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from streams.enrich.demonyms import demonym_country
+from streams.enrich.interfaces import PlaceOracle
+from streams.enrich.lexicon import (
+    ADMIN_HEADS,
+    FEATURE_HEADS,
+    GENERIC_WORDS,
+    PLACE_ACRONYMS,
+    PLACE_AFTER,
+    PLACE_PREPS,
+    STREET_HEADS,
+)
+from streams.enrich.mentions import (
+    WEIGHT_CONTEXT,
+    WEIGHT_NER,
+    Mention,
+    is_capitalised,
+    mention_text,
+    prior,
+    span_mention,
+    surface_key,
+)
+
+#: Model labels a gazetteer-backed rule may overrule; persons only when not a known name.
+RELABELLABLE = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
+_BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
+
+#: Prior needed in a place context ("in X"), bare, and nested inside an organisation.
+CONTEXT_PLACE = 0.5
+BARE_PLACE = 0.8
+EMBEDDED_PLACE = 0.75
+SHOUTED_PLACE = 0.6
+
+
+def place_score(oracle: PlaceOracle | None, text: str) -> float:
+    """The gazetteer prior with abbreviations and generic words corrected.
+
+    "U.S.", "Ill.", "W. Va." are stored as alternate names and score low; abbreviations
+    with periods the gazetteer knows score as major places. Generic words score 0.
+    """
+    if text in GENERIC_WORDS:
+        return 0.0
+    if text.replace(".", "") in PLACE_ACRONYMS:
+        return 0.95
+    score = prior(oracle, text)
+    if "." in text and score >= 0.5:
+        return max(score, 0.9)
+    return score
+
+
+def head_label(words: Sequence[str]) -> str | None:
+    """The place label a multi-word name's last word implies, if any."""
+    if len(words) < 2:
+        return None
+    if words[-1] in ADMIN_HEADS:
+        return "GPE"
+    if words[-1] in FEATURE_HEADS:
+        return "LOC"
+    if words[-1] in STREET_HEADS:
+        return "FAC"
+    return None
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text in _BOUNDARY or doc[i - 1].is_space
+
+
+def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> bool:
+    """Whether tokens ``[start, end)`` sit where a place name is expected.
+
+    "in X", "X County", "X residents", "a X man", "X-based", "X, Texas", and the party
+    tags of politicians ("D-X").
+    """
+    if start > 0 and doc[start - 1].lower_ in PLACE_PREPS:
+        return True
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
+        return True
+    if end < len(doc) and doc[end].lower_ in PLACE_AFTER:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1]
+        return is_capitalised(nxt.text) and place_score(oracle, nxt.text) >= 0.9
+    return False
+
+
+def relabel_places(
+    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None, names: set[str]
+) -> None:
+    """Fix model labels with place evidence: non-places the gazetteer knows become GPEs,
+    names ending in a place head word get its label, and single-token places unknown to
+    the gazetteer with no place context become PERSONs (mostly foreign surnames).
+
+    Args:
+        doc: the parsed article.
+        mentions: mentions after the consistency rules (relabelled in place).
+        oracle: the gazetteer.
+        names: full names and name parts of the article's persons, never relabelled.
+    """
+    for m in mentions:
+        if m.evidence != "ner":
+            continue
+        key = surface_key(mention_text(doc, m))
+        if key in names or demonym_country(key):
+            continue
+        head = head_label(key.split())
+        context = place_context(doc, m.tok_start, m.tok_end, oracle)
+        if m.label in RELABELLABLE and head is not None:
+            m.label, m.evidence, m.weight = head, "head", WEIGHT_CONTEXT
+        elif m.label in RELABELLABLE:
+            _relabel_known(m, key, place_score(oracle, key), context)
+        elif m.label == "GPE" and oracle is not None and m.tok_end - m.tok_start == 1:
+            _demote_unknown(doc, m, key, oracle, context)
+
+
+def _demote_unknown(doc: Doc, m: Mention, key: str, oracle: PlaceOracle, context: bool) -> None:
+    """A one-word GPE the gazetteer does not know (or knows only as a rare alternate
+    spelling), outside any place context, is a foreign surname ("Saakashvili") or, when
+    some place has that alternate name, more often an organisation.
+    """
+    after_the = m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the"
+    if context or after_the or not key.isalpha() or key in GENERIC_WORDS:
+        return
+    score = prior(oracle, key)
+    if score == 0.0:
+        m.label, m.evidence = "PERSON", "unknown-place"
+    elif score < CONTEXT_PLACE:
+        m.label, m.evidence = "ORG", "unknown-place"
+
+
+def _relabel_known(m: Mention, key: str, score: float, context: bool) -> None:
+    if score >= CONTEXT_PLACE and context:
+        m.label, m.evidence, m.weight = "GPE", "context", WEIGHT_CONTEXT
+    elif key.replace(".", "") in PLACE_ACRONYMS:
+        m.label, m.evidence = "GPE", "gazetteer"  # "U.S." and "DPRK" taken for organisations
+    elif score >= BARE_PLACE and (m.label == "PERSON" or m.tok_end - m.tok_start == 1):
+        # a lone ORG-labelled town name is as often a team or firm: it needs context
+        m.label, m.evidence = ("ORG", m.evidence) if m.label == "ORG" else ("GPE", "gazetteer")
+
+
+def _place_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None, floor: float) -> int:
+    """Return the end of the longest place name starting at ``start`` (``start`` if none)."""
+    for stop in range(end, start, -1):
+        words = [t.text for t in doc[start:stop]]
+        if head_label(words) is not None:
+            return stop
+        name = " ".join(words)
+        # a name with odd spacing inside ("Greenville- Spartanburg") is not one name
+        if place_score(oracle, name) >= floor and doc[start:stop].text == name:
+            return stop
+    return start
+
+
+def embedded_places(
+    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
+) -> list[Mention]:
+    """Find places and demonyms nested inside multi-token organisation-like mentions."""
+    found: list[Mention] = []
+    for m in mentions:
+        if m.label not in RELABELLABLE - {"PERSON"} or m.tok_end - m.tok_start < 2:
+            continue
+        start = m.tok_start + (doc[m.tok_start].lower_ == "the")
+        stop = _place_run(doc, start, m.tok_end - 1, oracle, EMBEDDED_PLACE)
+        if stop > start:
+            label = head_label([t.text for t in doc[start:stop]]) or "GPE"
+            found.append(_nested(doc, start, stop, label))
+        elif code := demonym_country(doc[start].text):
+            found.append(_nested(doc, start, start + 1, "NORP", code))
+        found.extend(_after_of(doc, m, oracle))
+    return found
+
+
+def _after_of(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> list[Mention]:
+    """A place closing an organisation name after "of": "University of Kentucky"."""
+    for i in range(m.tok_start, m.tok_end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        first = i + 1 + (doc[i + 1].lower_ == "the")
+        for begin in range(first, m.tok_end):  # "of Metropolitan Atlanta" -> "Atlanta"
+            if _place_run(doc, begin, m.tok_end, oracle, EMBEDDED_PLACE) == m.tok_end:
+                return [_nested(doc, begin, m.tok_end, "GPE")]
+    return []
+
+
+def _nested(doc: Doc, start: int, end: int, label: str, code: str | None = None) -> Mention:
+    nested = span_mention(doc[start:end], label, "embedded", WEIGHT_NER)
+    nested.nested, nested.country_code = True, code
+    return nested

@@ -1,0 +1,39 @@
+"""Demonyms: the country table and NORP mentions carrying their country."""
+
+from __future__ import annotations
+
+from streams.enrich.demonyms import demonym_country
+from streams.enrich.entities import mentions_from_doc
+from streams.enrich.recovery import assign_demonyms, recover_untagged
+from tests.unit.test_entities_rules import FakeOracle, make_doc
+
+
+def test_table_maps_singular_and_plural_forms() -> None:
+    assert demonym_country("Iranian") == "IR"
+    assert demonym_country("Iranians") == "IR"
+    assert demonym_country("Saudis") == "SA"
+    assert demonym_country("Sri Lankan") == "LK"
+    assert demonym_country("Chinese") == "CN"  # the most populous country sharing it
+
+
+def test_regional_and_ethnic_terms_point_to_no_country() -> None:
+    assert demonym_country("European") is None
+    assert demonym_country("Kurdish") is None
+    assert demonym_country("Chineses") is None
+
+
+def test_norp_mentions_get_their_country_and_mislabelled_ones_become_norp() -> None:
+    doc = make_doc("Iranian and Jewish groups met Egyptian envoys.", [
+        ("Iranian", "NORP"), ("Jewish", "NORP"), ("Egyptian", "GPE"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    assign_demonyms(doc, mentions)
+    assert [(m.label, m.country_code) for m in mentions] == [
+        ("NORP", "IR"), ("NORP", None), ("NORP", "EG"),
+    ]  # fmt: skip
+
+
+def test_untagged_demonym_is_recovered_as_norp() -> None:
+    doc = make_doc("Two Georgian soldiers were hurt.", [])
+    found = recover_untagged(doc, [], FakeOracle(), set())
+    assert [(f.label, f.country_code) for f in found] == [("NORP", "GE")]

@@ -1,0 +1,111 @@
+"""Place rules: relabelling, nested places in organisations, recovery of untagged names."""
+
+from __future__ import annotations
+
+from streams.enrich.entities import mentions_from_doc
+from streams.enrich.mentions import Mention, mention_text
+from streams.enrich.recovery import recover_untagged
+from streams.enrich.toponyms import embedded_places, relabel_places
+from tests.unit.test_entities_rules import FakeOracle, make_doc
+
+ORACLE = FakeOracle({
+    "Brantwick": 0.9, "Ellsmere": 0.75, "Corvallo": 0.5, "Kesh": 0.95, "University": 0.75,
+    "Fenwick": 0.9, "Lorne": 0.3,
+})  # fmt: skip
+
+
+def found(doc_text: str, ents: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    doc = make_doc(doc_text, ents or [])
+    mentions = mentions_from_doc(doc)
+    new = recover_untagged(doc, mentions, ORACLE, set())
+    return [(mention_text(doc, m), m.label) for m in new]
+
+
+def test_admin_areas_streets_and_routes_by_head_word() -> None:
+    got = found("Crews closed Oakhurst County roads, Millbrook Lane and Route 9 today.")
+    assert got == [("Oakhurst County", "GPE"), ("Millbrook Lane", "FAC"), ("Route 9", "FAC")]
+
+
+def test_route_number_tagged_as_a_count_is_taken_over() -> None:
+    text = "The crash closed Highway 30 overnight."
+    doc = make_doc(text, [("30", "CARDINAL")])
+    mentions = mentions_from_doc(doc)
+    new = recover_untagged(doc, mentions, ORACLE, set())
+    assert [mention_text(doc, m) for m in new] == ["Highway 30"]
+    assert mentions == []
+
+
+def test_known_name_needs_a_place_context_when_weak() -> None:
+    assert found("The team flew to Corvallo on Monday.") == [("Corvallo", "GPE")]
+    assert found("The team met Corvallo on Monday.") == []
+
+
+def test_strong_name_is_recovered_anywhere_but_a_sentence_start() -> None:
+    assert found("Crews reached Brantwick by noon.") == [("Brantwick", "GPE")]
+    assert found("Brantwick crews arrived. Crews left.") == []
+    assert found("Later Fenwick arrived.") == [("Fenwick", "GPE")]
+
+
+def test_shouted_dateline_is_a_place() -> None:
+    assert found("ELLSMERE — The council met.") == [("ELLSMERE", "GPE")]
+
+
+def test_generic_words_are_never_recovered() -> None:
+    assert found("Students at the University in May.") == []
+
+
+def test_person_labelled_town_becomes_a_place_but_known_names_do_not() -> None:
+    doc = make_doc("Officials in Ellsmere and Brantwick met Ellsmere Pike.", [
+        ("Ellsmere", "PERSON"), ("Brantwick", "PERSON"), ("Ellsmere Pike", "PERSON"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)[:2]
+    relabel_places(doc, mentions, ORACLE, names=set())
+    assert [m.label for m in mentions] == ["GPE", "GPE"]
+    mentions = mentions_from_doc(doc)[:1]
+    relabel_places(doc, mentions, ORACLE, names={"Ellsmere"})
+    assert mentions[0].label == "PERSON"
+
+
+def test_lone_org_labelled_town_needs_context() -> None:
+    doc = make_doc("Brantwick won again. Fans in Brantwick cheered.", [
+        ("Brantwick", "ORG"), ("Brantwick", "ORG"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    relabel_places(doc, mentions, ORACLE, names=set())
+    assert [m.label for m in mentions] == ["ORG", "GPE"]
+
+
+def test_unknown_one_word_place_without_context_is_demoted() -> None:
+    doc = make_doc("Talks with Zvantsev stalled, sources near Lorne and in Quorra said.", [
+        ("Zvantsev", "GPE"), ("Lorne", "GPE"), ("Quorra", "GPE"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    relabel_places(doc, mentions, ORACLE, names=set())
+    assert [m.label for m in mentions] == ["PERSON", "GPE", "GPE"]
+
+
+def nested(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    doc = make_doc(text, ents)
+    out: list[Mention] = embedded_places(doc, mentions_from_doc(doc), ORACLE)
+    return [(mention_text(doc, m), m.label) for m in out]
+
+
+def test_place_at_the_head_of_an_organisation_is_nested() -> None:
+    got = nested("The Brantwick Police Department said so.", [
+        ("The Brantwick Police Department", "ORG"),
+    ])  # fmt: skip
+    assert got == [("Brantwick", "GPE")]
+
+
+def test_place_after_of_and_demonym_head_are_nested() -> None:
+    assert nested("He studied at the University of Kesh.", [
+        ("the University of Kesh", "ORG"),
+    ]) == [("Kesh", "GPE")]  # fmt: skip
+    assert nested("The Georgian Interior Ministry said.", [
+        ("The Georgian Interior Ministry", "ORG"),
+    ]) == [("Georgian", "NORP")]  # fmt: skip
+
+
+def test_weak_or_generic_heads_are_not_nested() -> None:
+    assert nested("The Corvallo Arts Council met.", [("The Corvallo Arts Council", "ORG")]) == []
+    assert nested("The University Press said.", [("The University Press", "ORG")]) == []
