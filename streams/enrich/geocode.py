@@ -18,6 +18,11 @@ from streams.enrich.interfaces import PLACE_LABELS, GeocodeResult
 #: Below this confidence a tagger's mention is not published as a place (likely not one);
 #: 0.1 trades 0.3 points of recognition F1 for ~0.6 points of accuracy on the tuning heads.
 MIN_CONFIDENCE = 0.1
+#: A demonym ("Iranian") is published as a mention of its country, GDELT-style; it
+#: weighs less than a named mention in the focus vote, and a country known only from
+#: demonyms gets this confidence.
+DEMONYM_WEIGHT = 0.5
+DEMONYM_CONFIDENCE = 0.8
 #: Confidence of a gold-span answer that is only the article's focus locality.
 FALLBACK_CONFIDENCE = 0.01
 
@@ -36,8 +41,8 @@ class GazetteerGeocoder:
 
         Args:
             text: the article text the entity offsets refer to.
-            entities: tagged entities; GPE/LOC/FAC are resolved, NORP country codes
-                are used as context.
+            entities: tagged entities; GPE/LOC/FAC are resolved; NORP entities with a
+                country are context for the others and mentions of that country.
             duplicates: repeated ranges (e.g. a standfirst); mentions inside them count
                 as context only, never as mentions.
 
@@ -48,20 +53,54 @@ class GazetteerGeocoder:
         repeated = [(d.start, d.end) for d in duplicates]
         context_only = [any(s <= a and b <= e for s, e in repeated) for a, b in spans]
         countries: dict[str, float] = defaultdict(float)
-        for entity in entities:
-            code = entity.country_code if entity.label == "NORP" else None
-            code = code or (demonym_country(entity.text) if entity.label == "NORP" else None)
-            if code:
-                countries[code] += 0.5
+        demonyms = self._demonyms(entities, repeated)
+        for code, _ in demonyms:
+            countries[code] += 0.5
         resolved = self._resolve(text, spans, context_only, countries)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
         weights = {row: sum(c for _, c in items) for row, items in by_row.items()}
+        by_demonym = self._demonym_mentions(demonyms)
+        for row in by_demonym:
+            weights[row] = weights.get(row, 0.0) + DEMONYM_WEIGHT * len(by_demonym[row])
         places = [
-            self._place(row, max(c for _, c in items), _mentions(text, items))
-            for row, items in by_row.items()
+            self._place(
+                row,
+                max([c for _, c in by_row.get(row, [])] or [DEMONYM_CONFIDENCE]),
+                sorted(
+                    _mentions(text, by_row.get(row, [])) + by_demonym.get(row, []),
+                    key=lambda x: (x.start, x.end),
+                ),
+            )
+            for row in {**by_row, **by_demonym}
         ]
         places.sort(key=lambda p: (p.mentions[0].start, p.geonameid))
         return GeocodeResult(places=places, focus=article_focus(self.gazetteer, weights))
+
+    @staticmethod
+    def _demonyms(
+        entities: Sequence[Entity], repeated: Sequence[tuple[int, int]]
+    ) -> list[tuple[str, Mention | None]]:
+        """Country codes of NORP entities, with a mention unless inside a repeated range."""
+        out: list[tuple[str, Mention | None]] = []
+        for e in entities:
+            if e.label != "NORP":
+                continue
+            code = e.country_code or demonym_country(e.text)
+            if code:
+                skip = any(s <= e.start and e.end <= t for s, t in repeated)
+                out.append((code, None if skip else Mention(start=e.start, end=e.end, text=e.text)))
+        return out
+
+    def _demonym_mentions(
+        self, demonyms: Sequence[tuple[str, Mention | None]]
+    ) -> dict[int, list[Mention]]:
+        """Demonym mentions by country row: "Iranian" is a mention of Iran (as in GDELT)."""
+        by_row: dict[int, list[Mention]] = defaultdict(list)
+        for code, mention in demonyms:
+            row = self.gazetteer.country_rows.get(code)
+            if mention is not None and row is not None:
+                by_row[int(row)].append(mention)
+        return by_row
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Place | None]:
         """Resolve given spans (gold-span mode), using each other as context.

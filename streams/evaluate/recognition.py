@@ -96,11 +96,16 @@ def head_size(docs: Sequence[dict[str, Any]]) -> int:
     return len(docs)
 
 
-def read_part(path: Path, part: Part) -> list[dict[str, Any]]:
-    """Read the JSONL documents of one part (see :func:`head_size`)."""
+def read_docs(path: Path) -> list[dict[str, Any]]:
+    """Read one JSON document per line."""
     # split on "\n" only: str.splitlines() also breaks on U+2028 and U+0085 inside strings
     lines = path.read_text(encoding="utf-8").split("\n")
-    docs = [json.loads(line) for line in lines if line.strip()]
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def read_part(path: Path, part: Part) -> list[dict[str, Any]]:
+    """Read the JSONL documents of one part (see :func:`head_size`)."""
+    docs = read_docs(path)
     cut = head_size(docs)
     return docs[:cut] if part == "head" else docs[cut:] if part == "tail" else docs
 

@@ -65,13 +65,35 @@ def test_geocode_groups_mentions_and_finds_the_focus(geocoder: GazetteerGeocoder
         entity(text, "Basra"),
     ]
     result = geocoder.geocode(text, entities)
+    # The demonym is published as a mention of its country, GDELT-style.
     assert [(p.name, p.country_code) for p in result.places] == [
         ("Baghdad", "IQ"),
+        ("Iraq", "IQ"),
         ("Basrah", "IQ"),
     ]
-    assert [len(p.mentions) for p in result.places] == [2, 1]
+    assert [[m.text for m in p.mentions] for p in result.places] == [
+        ["Baghdad", "Baghdad"],
+        ["Iraqi"],
+        ["Basra"],
+    ]
     assert result.focus.country is not None and result.focus.country.country_code == "IQ"
     assert result.focus.city is not None and result.focus.city.name == "Baghdad"
+
+
+def test_demonyms_in_a_repeated_standfirst_are_context_only(geocoder: GazetteerGeocoder) -> None:
+    text = "Syrian troops moved north.\n\nSyrian troops moved north. They reached Aleppo."
+    second = text.index("Syrian", 5)
+    entities = [
+        entity(text, "Syrian", "NORP"),
+        entity(text, "Syrian", "NORP", occurrence=1),
+        entity(text, "Aleppo"),
+    ]
+    repeat = Duplicate(start=second, end=second + 26, duplicate_of=Span(start=0, end=26))
+    places = geocoder.geocode(text, entities, [repeat]).places
+    assert [(p.name, [m.start for m in p.mentions]) for p in places] == [
+        ("Syria", [0]),
+        ("Aleppo", [text.index("Aleppo")]),
+    ]
 
 
 def test_people_are_never_geocoded(geocoder: GazetteerGeocoder) -> None:
