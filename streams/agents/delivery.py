@@ -1,16 +1,20 @@
-"""Sending from agents: confirmed delivery and dead letters."""
+"""What the agents share: confirmed delivery, dead letters and batched stages."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import AsyncIterator, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import faust
 from faust.types import EventT
+from pydantic import BaseModel
 
-from streams.codec import dead_letter, encode
+from streams.codec import dead_letter, decode, encode
+
+if TYPE_CHECKING:
+    from streams.app import Runtime
 
 log = logging.getLogger("geowire.agents")
 
@@ -58,3 +62,25 @@ async def send_dead_letter(
         exc_info=letter.error.code == "internal",
     )
     await publish(dlq, [(origin(event), letter)])
+
+
+async def run_stage(
+    rt: Runtime, events: Sequence[EventT], model: type[BaseModel], stage: str
+) -> AsyncIterator[tuple[EventT, Any]]:
+    """Decode a batch of events, run a pipeline stage on it in the model thread.
+
+    Every record that fails to decode or to process is dead-lettered here; the
+    successes are yielded as ``(event, result)`` in order.
+    """
+    dlq = rt.topics["dlq"]
+    good = []
+    for event in events:
+        try:
+            good.append((event, decode(event.message.value, model, stage=stage)))
+        except Exception as exc:
+            await send_dead_letter(dlq, event, exc, stage=stage)
+    for event, result in await rt.offload(rt.batch, stage, good):
+        if isinstance(result, BaseException):
+            await send_dead_letter(dlq, event, result, stage=stage)
+        else:
+            yield event, result

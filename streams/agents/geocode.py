@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 import faust
 
 from schemas.models import TaggedArticleV1
-from streams.agents.delivery import publish, send_dead_letter
-from streams.codec import decode
+from streams.agents.delivery import publish, run_stage
 from streams.enrich.pipeline import place_events
 
 if TYPE_CHECKING:
@@ -21,18 +20,7 @@ def register_geocode(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     @app.agent(rt.topics["tagged"], name="geocode_articles")
     async def geocode_articles(stream: faust.StreamT) -> None:
         async for events in stream.take_events(rt.settings.batch_size, rt.settings.batch_window_s):
-            good = []
-            for event in events:
-                try:
-                    good.append(
-                        (event, decode(event.message.value, TaggedArticleV1, stage="geocode"))
-                    )
-                except Exception as exc:
-                    await send_dead_letter(rt.topics["dlq"], event, exc, stage="geocode")
-            for event, article in await rt.offload(rt.batch, "geocode", good):
-                if isinstance(article, BaseException):
-                    await send_dead_letter(rt.topics["dlq"], event, article, stage="geocode")
-                    continue
+            async for _event, article in run_stage(rt, events, TaggedArticleV1, "geocode"):
                 await publish(rt.topics["enriched"], [(article.id, article)])
                 await publish(
                     rt.topics["places"], ((p.article_id, p) for p in place_events(article))
