@@ -50,7 +50,9 @@ from streams.enrich.mentions import (
 )
 from streams.enrich.toponyms import (
     RELABELLABLE,
+    context_threshold,
     head_label,
+    place_context,
     place_score,
 )
 
@@ -176,6 +178,17 @@ def apply_acronyms(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None
         m.label, m.evidence, m.weight = "ORG", "acronym", WEIGHT_STRONG
 
 
+def _place_like(doc: Doc, m: Mention, key: str, oracle: PlaceOracle | None) -> bool:
+    """Whether a model PERSON reads as a place: a place head word, a well-known place
+    name, or a known name where a place is expected ("in Al-Bokamal")."""
+    if head_label(key.split()):
+        return True
+    score = place_score(oracle, key)
+    if score >= 0.5:
+        return True
+    return score >= context_threshold(key) and place_context(doc, m.tok_start, m.tok_end, oracle)
+
+
 def person_names(
     doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
 ) -> tuple[set[str], set[str]]:
@@ -186,11 +199,19 @@ def person_names(
     """
     full: set[str] = set()
     parts: set[str] = set()
+    # A string the model also tags as a place where a place is expected ("in Al-Bokamal")
+    # is a place elsewhere in the article too, not a person's name.
+    placed = {
+        key
+        for m in mentions
+        if m.label in PLACE_LABELS
+        and _place_like(doc, m, key := surface_key(mention_text(doc, m)), oracle)
+    }
     for m in mentions:
         if m.label != "PERSON" or m.tok_end - m.tok_start < 2:
             continue
         key = surface_key(mention_text(doc, m))
-        if m.evidence == "ner" and (head_label(key.split()) or place_score(oracle, key) >= 0.5):
+        if key in placed or (m.evidence == "ner" and _place_like(doc, m, key, oracle)):
             continue  # "Sri Lanka", "Anderson County": a place the model took for a person
         full.add(key)
         for tok in doc[m.tok_start : m.tok_end]:

@@ -17,6 +17,7 @@ supplies world knowledge and the surrounding words supply context:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -53,6 +54,9 @@ CONTEXT_PLACE = 0.5
 BARE_PLACE = 0.8
 EMBEDDED_PLACE = 0.75
 SHOUTED_PLACE = 0.6
+#: Prior needed in a place context for a name written with an Arabic article.
+ARABIC_CONTEXT_PLACE = 0.3
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
 
 
 def place_score(oracle: PlaceOracle | None, text: str) -> float:
@@ -133,6 +137,8 @@ def relabel_places(
             m.label, m.evidence, m.weight = head, "head", WEIGHT_CONTEXT
         elif m.label in RELABELLABLE:
             _relabel_known(m, key, place_score(oracle, key), context)
+        elif m.is_place and context and place_score(oracle, key) >= context_threshold(key):
+            m.weight = WEIGHT_CONTEXT  # a known place where one is expected outvotes a bare label
         elif m.label == "GPE" and oracle is not None and m.tok_end - m.tok_start == 1:
             _demote_unknown(doc, m, key, oracle, context)
 
@@ -152,8 +158,17 @@ def _demote_unknown(doc: Doc, m: Mention, key: str, oracle: PlaceOracle, context
         m.label, m.evidence = "ORG", "unknown-place"
 
 
+def context_threshold(key: str) -> float:
+    """The prior a name needs to be a place where a place is expected ("in X").
+
+    "in Al-Bokamal": a name written with an Arabic article after a place preposition is
+    rarely a person, so a transliteration-level match of the gazetteer is enough there.
+    """
+    return ARABIC_CONTEXT_PLACE if _ARABIC_ARTICLE.match(key) else CONTEXT_PLACE
+
+
 def _relabel_known(m: Mention, key: str, score: float, context: bool) -> None:
-    if score >= CONTEXT_PLACE and context:
+    if score >= context_threshold(key) and context:
         m.label, m.evidence, m.weight = "GPE", "context", WEIGHT_CONTEXT
     elif key.replace(".", "") in PLACE_ACRONYMS:
         m.label, m.evidence = "GPE", "gazetteer"  # "U.S." and "DPRK" taken for organisations

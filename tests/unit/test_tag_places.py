@@ -109,3 +109,26 @@ def test_place_after_of_and_demonym_head_are_nested() -> None:
 def test_weak_or_generic_heads_are_not_nested() -> None:
     assert nested("The Corvallo Arts Council met.", [("The Corvallo Arts Council", "ORG")]) == []
     assert nested("The University Press said.", [("The University Press", "ORG")]) == []
+
+
+def _resolved(text: str, ents: list[tuple[str, str]], oracle: FakeOracle) -> list[tuple[str, str]]:
+    from streams.enrich.tag import resolve_mentions
+
+    doc = make_doc(text, ents)
+    return [(mention_text(doc, m), m.label) for m in resolve_mentions(doc, oracle)]
+
+
+def test_a_known_place_where_a_place_is_expected_outvotes_a_contrary_label() -> None:
+    # The model calls the town a place once ("in ...") and a person once; the gazetteer
+    # knows it only by transliteration, which is enough after a preposition.
+    oracle = FakeOracle({"Al-Qasrun": 0.3})
+    text = "Shells fell on homes in Al-Qasrun near the border. Al-Qasrun has been hit before."
+    got = _resolved(text, [("Al-Qasrun", "LOC"), ("Al-Qasrun", "PERSON")], oracle)
+    assert got == [("Al-Qasrun", "LOC"), ("Al-Qasrun", "LOC")]
+
+
+def test_a_weak_match_without_an_arabic_article_stays_a_person() -> None:
+    oracle = FakeOracle({"Dunmore": 0.3})
+    text = "Crowds waited in Dunmore for the count. Dunmore has been hit before."
+    got = _resolved(text, [("Dunmore", "LOC"), ("Dunmore", "PERSON")], oracle)
+    assert got == [("Dunmore", "PERSON"), ("Dunmore", "PERSON")]
