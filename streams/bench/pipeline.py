@@ -10,16 +10,16 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
 
 from streams.enrich.factory import Components
 from streams.enrich.intake import RawInput
+from streams.paths import shared_dir
 from streams.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "bench"
+SHARED = shared_dir() / "bench"
 T = TypeVar("T")
 
 

@@ -22,9 +22,10 @@ from pathlib import Path
 import orjson
 
 from streams.client import collect, produce
+from streams.paths import shared_dir
 from streams.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "geoparse"
+SHARED = shared_dir() / "bench" / "geoparse"
 
 
 def _env(run: str, tmp: Path) -> dict[str, str]:

@@ -22,8 +22,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from schemas.models import ArticleV1, Span
+from streams.paths import shared_dir
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "geoparse"
+SHARED = shared_dir() / "bench" / "geoparse"
 FILES = ("geowebnews.jsonl", "lgl.jsonl")
 
 

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from streams.paths import shared_dir
 from streams.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()
 
 
 def _reachable(bootstrap: str) -> bool:
