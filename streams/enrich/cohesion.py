@@ -21,7 +21,9 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NAME = re.compile(r"\b[A-Z][A-Za-z\-]*[a-z][A-Za-z\-]*|\b[A-Z]{2,}\b")
+_NAME = re.compile(
+    r"\b[A-Z][A-Za-z]*&[A-Z][A-Za-z]*|\b[A-Z][A-Za-z\-]*[a-z][A-Za-z\-]*|\b[A-Z]{2,}\b"
+)
 _CONTENT = re.compile(r"\b[a-z]{4,}\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 # "Hadi Matar", "Ali Khamenei": the last word of a multi-word name is the one

@@ -59,6 +59,15 @@ _CREDIT = re.compile(
     r"|Reuters|AFP|AP|Bureau|Desk|Wire|Staff|Correspondent|Reporter)\.?$"
 )
 
+# A photo caption: it ends with the picture's credit in brackets ("(Source: Getty)",
+# "(Jane Doe/Example Press)") or opens with a "Photo:" label.
+_CAPTION = re.compile(
+    r"\((?:[^()]{0,60}(?:\w/\w|\b(?:source|photo|photograph|picture|image|images|getty|"
+    r"reuters|afp|file|courtesy|credit)\b)[^()]{0,60})\)$"
+    r"|^(?:photo|photo credit|image|picture|pictured|file photo|caption)\s*:",
+    re.IGNORECASE,
+)
+
 
 def read_lines(text: str) -> list[Line]:
     """Cut ``text`` into its non-blank lines with their offsets.
@@ -124,6 +133,11 @@ def is_signoff(line: str) -> bool:
     return _SIGNOFF.search(tail) is not None or _CREDIT.match(line) is not None
 
 
+def is_caption(line: str) -> bool:
+    """True if the line is a photo caption (it names the picture's source)."""
+    return _CAPTION.search(line.rstrip(" .")) is not None
+
+
 def supports_headline(headline: str, body: str) -> bool:
     """True if ``body`` picks up a content word of ``headline``, as a lead does."""
     head = {w[:5] for w in _norm_words(headline) if len(w) > 3 and w not in _MINOR}
@@ -143,7 +157,7 @@ def _norm_words(text: str) -> list[str]:
     return [w.lower().strip(".'’") for w in _WORD.findall(text)]
 
 
-_TITLE_END = re.compile(r"\s?[.!?]\s+(?=[\"“‘'(]?[A-Z0-9])")
+_TITLE_END = re.compile(r"\s?[.!?]\s+(?=(?:[\"“‘'(]|â\W{0,3})?[A-Z0-9])")
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|he|she|they|it|i|we|you)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|asked|added)\b")
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.models import Span
-from streams.enrich.boundary import Cues, context, features, line_cues, logit
+from streams.enrich.boundary import Cues, after_heading, context, features, line_cues, logit
 from streams.enrich.duplicate import find_duplicates
 from streams.enrich.headline import Line, read_lines
 from streams.enrich.interfaces import Segment
@@ -84,8 +84,8 @@ class RuleSplitter:
         candidates: list[int] = []
         evidence: list[float] = []
         for i in range(1, len(lines)):
-            if cues[i].signoff:
-                continue  # credits and contacts close the article before them
+            if cues[i].signoff or after_heading(lines, cues, i):
+                continue  # credits close the article above; a heading opens the one below
             z = logit(features(lines, cues, i, ctx))
             if z > cfg.candidate_floor:
                 candidates.append(i)

@@ -1,0 +1,96 @@
+"""Edge lines of articles: headings, credits, captions, sign-offs (tests/data/split/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues
+from streams.enrich.cohesion import tokens
+from streams.enrich.headline import inline_title, is_caption, read_lines
+from streams.enrich.split import RuleSplitter
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "split"
+
+
+def _read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def _starts(text: str) -> list[str]:
+    """The first 20 characters of every article the splitter finds."""
+    return [text[s.start : s.start + 20] for s in RuleSplitter().split(text)]
+
+
+def test_short_heading_line_opens_the_next_article() -> None:
+    # A photo credit heads the second article, whose lead was scraped twice: the
+    # lead alone would look like the start, but the credit line above it wins.
+    text = _read("edge_lines_dump.txt")
+    assert _starts(text) == ["The Lowmoor rowing c", "Marta Lind-Pool-Exam"]
+
+
+def test_after_heading_marks_only_the_line_below_a_short_heading() -> None:
+    lines = read_lines(_read("edge_lines_dump.txt"))
+    cues = line_cues(lines)
+    below = [i for i in range(1, len(lines)) if after_heading(lines, cues, i)]
+    assert [lines[i - 1].text for i in below] == ["Marta Lind-Pool-Example Images"]
+
+
+def test_line_after_an_unsupported_headline_counts_against_a_break() -> None:
+    text = "Quiet Harbour\n\nFerry crews struck on Monday over pay and rotas at the port.\n"
+    lines = read_lines(text)
+    cues = line_cues(lines)
+    values = features(lines, cues, 1, context(lines, cues))
+    assert values[FEATURES.index("prev_unsupported")] > 0.0
+    assert values[FEATURES.index("prev_headline")] == 0.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Crowds gathered on the quay to watch the tall ships arrive (Source: Example Images)",
+        "The mayor opens the new bridge. (Jane Doe/Example Press)",
+        "Photo: the flooded road near the mill",
+    ],
+)
+def test_caption_is_not_a_headline(line: str) -> None:
+    text = f"{line}\nThe council said the work would take a month to finish.\n"
+    assert is_caption(line)
+    assert line_cues(read_lines(text))[0].headline == 0.0
+
+
+@pytest.mark.parametrize("line", ["Harbour Council Approves New Budget", "Fire near mill (update)"])
+def test_plain_headline_is_not_a_caption(line: str) -> None:
+    assert not is_caption(line)
+
+
+def test_inline_title_is_seen_through_a_garbled_quote() -> None:
+    # Mojibake turns the opening quote into "â" and drops the rest of its bytes.
+    line = "Bridge closed for repairs. â It will take weeks,â the engineer said on Monday."
+    end, score = inline_title(line)
+    assert line[:end].rstrip() == "Bridge closed for repairs."
+    assert score > 0.0
+
+
+def test_names_joined_by_ampersand_are_cohesion_keys() -> None:
+    assert "^b&q" in tokens("Shoppers queued outside B&Q on Monday.")
+
+
+def test_long_line_ending_with_contacts_may_still_start_an_article() -> None:
+    # Each article is one long line; the middle one ends with a phone number.
+    text = _read("one_line_dump.txt")
+    cues = line_cues(read_lines(text))
+    assert [c.closes for c in cues] == [False, True, False]
+    assert not any(c.signoff for c in cues)
+    assert _starts(text) == [
+        "Ferry fares to rise ",
+        "Bakery fire closes M",
+        "Choir wins county pr",
+    ]
+
+
+def test_short_contact_line_never_starts_an_article() -> None:
+    text = "Harbour works begin.\nFor more information call 555-201-3344.\n"
+    (cue,) = line_cues(read_lines(text))[1:]
+    assert cue.signoff and cue.closes
