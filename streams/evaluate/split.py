@@ -25,10 +25,11 @@ from typing import Any, Literal
 import orjson
 
 from streams.enrich.split import RuleSplitter
+from streams.paths import shared_dir
 
 TOLERANCE = 3
 HEAD_SHARE = 0.7
-SHARED = Path("/work/shared/bench")
+SHARED = shared_dir() / "bench"
 
 Part = Literal["head", "tail", "all"]
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from streams.enrich.split import RuleSplitter
+from streams.paths import shared_dir
 
-SEED = Path("/work/shared/samples/news-dump-iran.txt")
+SEED = shared_dir() / "samples" / "news-dump-iran.txt"
 SEED_SHA256 = "bf63e3edd8ba5ea2e4982dbb2b0d29b90e08ff4dbe790b267a86527c24be1096"
 #: Offsets of the first character of each of its six articles (checked by hand).
 SEED_STARTS = [0, 1729, 3784, 7437, 9026, 12402]
