@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -13,6 +14,7 @@ from streams.enrich.focus import article_focus, focus_rows
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker, Weights, confidence
+from streams.enrich.gazetteer.sources import ADMIN1, COUNTRY
 from streams.enrich.interfaces import PLACE_LABELS, GeocodeResult
 
 #: Below this confidence a tagger's mention is not published as a place (likely not one);
@@ -25,6 +27,12 @@ DEMONYM_WEIGHT = 0.5
 DEMONYM_CONFIDENCE = 0.8
 #: Confidence of a gold-span answer that is only the article's focus locality.
 FALLBACK_CONFIDENCE = 0.01
+#: Confidence of a gold-span answer taken from the place the text puts the span in.
+ENCLOSED_CONFIDENCE = 0.1
+#: "X in Y", "X, Y", "X near Y": Y is where X is.
+_AFTER = re.compile(r"\s*(?:,|\s(?:in|near|outside|at))\s+(?:the\s+)?")
+#: "Y's X": Y is where X is.
+_BEFORE = re.compile(r"['’]s\s+$")
 
 
 class GazetteerGeocoder:
@@ -114,17 +122,47 @@ class GazetteerGeocoder:
         """
         pairs = [(s.start, s.end) for s in spans]
         resolved = self._resolve(text, pairs, [False] * len(pairs), {})
-        fallback = self._fallback(resolved)
-        resolved = [
-            (m, fallback, FALLBACK_CONFIDENCE) if row is None else (m, row, c)
-            for m, row, c in resolved
-        ]
+        self._locate(text, resolved)
         return [
             self._place(row, conf, [Mention(start=m.start, end=m.end, text=m.text)])
             if row is not None
             else None
             for m, row, conf in resolved
         ]
+
+    def _locate(self, text: str, resolved: list[tuple[Candidate, int | None, float]]) -> None:
+        """Place the spans the gazetteer lacks, and those it only matched in part.
+
+        The place the text puts a span in ("X in Y", "Y's X") wins when it is a town or
+        county, or when nothing more specific inside it is known; else the article's
+        focus locality is the guess.
+        """
+        fallback = self._fallback(resolved)
+        found = {
+            (m.start, m.end): (row, c)
+            for m, row, c in resolved
+            if row is not None and not m.derived
+        }
+        for i, (m, row, conf) in enumerate(resolved):
+            if row is not None and not m.derived:
+                continue
+            around = _enclosing(text, m.start, m.end, found)
+            guess = row if row is not None else fallback
+            if around is None:
+                resolved[i] = (m, guess, conf if row is not None else FALLBACK_CONFIDENCE)
+            elif guess is not None and self._inside(guess, around[0]):
+                resolved[i] = (m, guess, conf if row is not None else ENCLOSED_CONFIDENCE)
+            else:
+                resolved[i] = (m, around[0], min(around[1], ENCLOSED_CONFIDENCE))
+
+    def _inside(self, row: int, area: int) -> bool:
+        """Whether ``row`` lies in the country or first-level division ``area``."""
+        gaz, kind = self.gazetteer, self.gazetteer.kind[area]
+        if row == area or kind not in (COUNTRY, ADMIN1):
+            return False
+        if kind == COUNTRY:
+            return bool(gaz.cc[row] == gaz.cc[area])
+        return bool(self.ranker.area[row] == area)
 
     def _fallback(self, resolved: list[tuple[Candidate, int | None, float]]) -> int | None:
         """The article's focus locality, for spans of places the gazetteer lacks.
@@ -190,6 +228,25 @@ class GazetteerGeocoder:
             confidence=round(min(1.0, max(0.0, conf)), 4),
             mentions=mentions,
         )
+
+
+def _enclosing(
+    text: str, start: int, end: int, found: dict[tuple[int, int], tuple[int, float]]
+) -> tuple[int, float] | None:
+    """The resolved place a span lies in, as the text says: "X in Y", "X, Y", "Y's X".
+
+    A street, park or building the gazetteer lacks is usually followed by its town or
+    preceded by its state in the possessive; that place is a far better guess than the
+    article's focus, and than a town that merely shares a word of the name.
+    """
+    after = _AFTER.match(text, end, min(len(text), end + 12))
+    before = _BEFORE.search(text, max(0, start - 4), start)
+    for (a, b), value in found.items():
+        if after is not None and a == after.end():
+            return value
+        if before is not None and b == before.start():
+            return value
+    return None
 
 
 def _mentions(text: str, items: list[tuple[Candidate, float]]) -> list[Mention]:

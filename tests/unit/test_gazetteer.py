@@ -36,6 +36,21 @@ def test_countries_sit_at_geonames_points(gazetteer: Gazetteer) -> None:
     assert gazetteer.feature(row) == ("A", "PCLI")
 
 
+def test_divisions_and_territories_sit_at_geonames_points(gazetteer: Gazetteer) -> None:
+    def point(name: str, code: str) -> tuple[float, float]:
+        row = next(
+            int(r) for r in gazetteer.lookup(name).rows if gazetteer.feature(int(r))[1] == code
+        )
+        return round(float(gazetteer.lat[row]), 2), round(float(gazetteer.lon[row]), 2)
+
+    assert point("Virginia", "ADM1") == (37.55, -77.45)
+    assert point("Ontario", "ADM1") == (49.25, -84.5)
+    # no packaged point at all: curated, or the centre of the territory's towns
+    assert point("Palestinian Territory", "PCLI") == (31.92, 35.2)
+    lat, lon = point("U.S. Virgin Islands", "PCLI")
+    assert 17.5 < lat < 18.6 and -65.2 < lon < -64.5
+
+
 def test_every_kind_of_place_is_indexed(gazetteer: Gazetteer) -> None:
     assert ("Georgia", "US", "GA", "ADM1") in rows_of(gazetteer, "Georgia")
     assert ("Georgia", "GE", None, "PCLI") in rows_of(gazetteer, "Georgia")
@@ -49,6 +64,9 @@ def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
     assert rows_of(gazetteer, "S.C.")[0][:3] == ("South Carolina", "US", "SC")
     assert rows_of(gazetteer, "U.S.")[0][1] == "US"
     assert ("United Kingdom", "GB", None, "PCLI") in rows_of(gazetteer, "UK")
+    assert rows_of(gazetteer, "B.C.")[0][:2] == ("British Columbia", "CA")
+    assert rows_of(gazetteer, "NSW")[0][:2] == ("New South Wales", "AU")
+    assert rows_of(gazetteer, "L.A.")[0][:3] == ("Los Angeles", "US", "CA")
 
 
 def test_loose_keys_only_on_a_strict_miss(gazetteer: Gazetteer) -> None:

@@ -125,12 +125,50 @@ def test_repeated_standfirst_mentions_are_not_counted(geocoder: GazetteerGeocode
 
 
 def test_an_unknown_span_falls_back_to_the_article_locality(geocoder: GazetteerGeocoder) -> None:
-    text = "Crowds gathered on Qwerzt Boulevard in Lyon as the mayor of Lyon spoke."
+    text = "Crowds gathered on Qwerzt Boulevard as the mayor of Lyon spoke in Lyon."
     spans = [span_of(text, "Qwerzt Boulevard"), span_of(text, "Lyon"), span_of(text, "Lyon", 1)]
     street, city, _ = geocoder.resolve(text, spans)
     assert city is not None and city.name == "Lyon"
     assert street is not None and street.geonameid == city.geonameid
     assert street.confidence < 0.05
+
+
+def test_an_unknown_span_takes_the_place_the_text_puts_it_in(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Fans filled Qwerzt Park in Springfield, Illinois, on Sunday, and hikers crowded "
+        "Utah's Vrelk Canyon. Springfield police closed two roads."
+    )
+    names = ["Qwerzt Park", "Springfield", "Illinois", "Utah", "Vrelk Canyon", "Springfield"]
+    spans = [span_of(text, name, names[:i].count(name)) for i, name in enumerate(names)]
+    park, town, _, utah, canyon, _ = geocoder.resolve(text, spans)
+    assert town is not None and (town.country_code, town.admin1) == ("US", "IL")
+    assert park is not None and park.geonameid == town.geonameid
+    assert utah is not None and canyon is not None and canyon.geonameid == utah.geonameid
+    assert park.confidence <= 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Ontarians will vote in June, the premier said.", "Ontarians", ("CA", "08")),
+        ("The Texan rancher sold his herd.", "Texan", ("US", "TX")),
+        ("Bond yields rose after the US Federal Reserve met.", "US Federal Reserve", ("US", None)),
+    ],
+)
+def test_resident_names_and_places_inside_longer_names(
+    geocoder: GazetteerGeocoder, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    (place,) = geocoder.resolve(text, [span_of(text, name)])
+    assert place is not None
+    assert (place.country_code, place.admin1 if expected[1] else None) == expected
+
+
+def test_a_known_town_inside_a_name_beats_a_vowel_skeleton(geocoder: GazetteerGeocoder) -> None:
+    text = "Shops reopened along Greer Station, the old downtown of Greer, S.C."
+    (place,) = geocoder.resolve(text, [span_of(text, "Greer Station")])
+    assert place is not None and (place.name, place.admin1) == ("Greer", "SC")
 
 
 def test_geocode_drops_what_it_cannot_place(geocoder: GazetteerGeocoder) -> None:

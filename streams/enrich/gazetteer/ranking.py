@@ -21,12 +21,11 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from streams.enrich.demonyms import demonym_country
 from streams.enrich.gazetteer.context import DocContext
-from streams.enrich.gazetteer.index import SKELETON, STRICT, Candidates, Gazetteer
+from streams.enrich.gazetteer.index import SKELETON, Gazetteer
 from streams.enrich.gazetteer.normalize import article_key, normalize
-from streams.enrich.gazetteer.regions import REGION_ADJECTIVES
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
+from streams.enrich.gazetteer.variants import Variants
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,7 @@ class Weights:
     region: float = 3.0
     capital: float = 1.5
     alternate: float = 1.5
+    shadowed: float = 1.5
     article_match: float = 0.5
     skeleton_match: float = 2.0
     partial: float = 1.0
@@ -52,25 +52,8 @@ class Weights:
     iterations: int = 3
 
 
-# fmt: off
-_DIRECTIONS = frozenset((
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "upper", "lower", "greater", "downtown", "northeast", "northwest", "southeast", "southwest",
-    "metro",
-))
-_GENERIC = frozenset((
-    "city", "state", "university", "college", "institute", "academy", "cathedral", "court",
-    "river", "township", "estate", "street", "road", "avenue", "airport", "station", "park",
-    "bridge", "square", "hospital", "prison", "school", "church", "mosque", "temple", "stadium",
-    "hall", "harbour", "harbor", "port", "valley", "lake", "mountains", "mountain", "district",
-    "region", "province", "governorate", "area", "village", "borough", "town", "camp", "base",
-))
-_STOP = _DIRECTIONS | _GENERIC | frozenset((
-    "of", "the", "and", "de", "del", "la", "le", "du", "des", "al", "bank", "embassy", "ministry",
-    "consulate", "office", "council", "commission", "agency", "department", "club", "centre",
-    "center", "hotel", "museum", "company",
-))
-# fmt: on
+#: Towns below this population are "small" for the alternate-name penalty.
+SMALL_TOWN = 100_000
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
 _POSTAL = re.compile(r"^[A-Z]{2}$")
 
@@ -87,6 +70,8 @@ class Mention:
     key: str
     context_only: bool = False
     scores: np.ndarray | None = None
+    #: Candidates come from a resident name or a place inside a longer name.
+    derived: bool = False
 
 
 class Ranker:
@@ -96,6 +81,7 @@ class Ranker:
         self.gaz = gazetteer
         self.w = weights or Weights()
         self.prior = self._priors()
+        self.variants = Variants(gazetteer)
         self.area = np.where(gazetteer.kind == ADMIN1, np.arange(len(gazetteer)), gazetteer.a1row)
         self.area = np.where(np.isin(gazetteer.kind, [CITY, ADMIN1, ADMIN2]), self.area, -1)
         us_states = np.flatnonzero(gazetteer.kind == ADMIN1)
@@ -122,18 +108,22 @@ class Ranker:
     def mention(self, text: str, start: int, end: int, *, context_only: bool = False) -> Mention:
         """Look up one span and score what does not depend on the rest of the article."""
         surface = text[start:end]
-        adjective = self._adjective(surface)
+        adjective = self.variants.adjective(surface)
         if adjective is not None:
             rows = np.array([adjective], dtype=np.int32)
             return Mention(
                 start, end, surface, rows, self.prior[rows], str(adjective), context_only
             )
         found = self.gaz.lookup(surface)
-        penalty = 0.0
-        if not len(found.rows):
-            found, penalty = self._partial(surface), self.w.partial
+        penalty, loose = 0.0, False
+        if not len(found.rows) or found.level == SKELETON:
+            # a resident name or a known place inside a longer name beats a vowel skeleton
+            derived = self.variants.resident(surface)
+            derived = derived if len(derived.rows) else self.variants.partial(surface)
+            if len(derived.rows):
+                found, penalty, loose = derived, self.w.partial, True
         rows = found.rows
-        fixed = self.prior[rows] - self.w.alternate * found.alternate - penalty
+        fixed = self.prior[rows] - self._alternate_penalty(rows, found.alternate) - penalty
         if found.level == SKELETON:
             key = article_key(surface)
             keep = np.array(
@@ -147,7 +137,18 @@ class Ranker:
         if qualifier and len(rows):
             fixed = fixed + self._qualifier_bonus(rows, qualifier)
         key = normalize(surface) + ("|" + ",".join(map(str, qualifier)) if qualifier else "")
-        return Mention(start, end, surface, rows, fixed, key, context_only)
+        return Mention(start, end, surface, rows, fixed, key, context_only, derived=loose)
+
+    def _alternate_penalty(self, rows: np.ndarray, alternate: np.ndarray) -> np.ndarray:
+        """Penalty of alternate-name matches, larger for a small town when another
+        candidate has the name as its own (an old or variant name of a town rarely means
+        it over the towns so called today: "Maryville" is not Beeville). Division short
+        forms ("Berkeley" for Berkeley County) and big cities' common names ("New York")
+        keep the usual penalty."""
+        town = (self.gaz.kind[rows] == CITY) & (self.gaz.population[rows] < SMALL_TOWN)
+        shadowed = town * (self.w.shadowed * (~alternate).any())
+        result: np.ndarray = alternate * (self.w.alternate + shadowed)
+        return result
 
     def _namesake_divisions(self, rows: np.ndarray) -> np.ndarray:
         """1 for a first-level division whose own city shares its name (Baghdad governorate).
@@ -160,51 +161,6 @@ class Ranker:
             city_areas = self.area[rows[kind == CITY]]
             flags[kind == ADMIN1] = np.isin(rows[kind == ADMIN1], city_areas)
         return flags
-
-    def _adjective(self, surface: str) -> int | None:
-        """Row of the country or region a demonym or adjective names ("Iranian", "European")."""
-        code = demonym_country(surface)
-        if code and code in self.gaz.country_rows:
-            return self.gaz.country_rows[code]
-        singular = surface[:-1] if surface.endswith("s") else surface
-        name = REGION_ADJECTIVES.get(surface) or REGION_ADJECTIVES.get(singular)
-        if name is None:
-            return None
-        found = self.gaz.lookup(name, loose=False)
-        areas = [int(r) for r in found.rows if self.gaz.kind[r] in (REGION, COUNTRY, ADMIN1)]
-        return areas[0] if areas else None
-
-    def _partial(self, surface: str) -> Candidates:
-        """Candidates of a well-known place inside a longer name.
-
-        "Bank of England", "Port of Los Angeles", "Cavan Institute": the name is cut at
-        generic words; chunks are tried longest first. Only countries, divisions,
-        regions and towns of 20,000+ people are trusted this way; anything else is
-        left to the caller's fallback.
-        """
-        chunks: list[list[str]] = [[]]
-        for word in surface.replace("Co.", "County").split():
-            if word.lower().strip(".,") in _STOP:
-                chunks.append([])
-            else:
-                chunks[-1].append(word)
-        for chunk in sorted((c for c in chunks if c), key=len, reverse=True):
-            for n in range(len(chunk), 0, -1):
-                phrase = " ".join(chunk[:n])
-                if phrase == surface or len(phrase) < 4:
-                    continue
-                adjective = self._adjective(phrase)
-                if adjective is not None:
-                    return Candidates(
-                        np.array([adjective], dtype=np.int32), np.zeros(1, bool), STRICT
-                    )
-                found = self.gaz.lookup(phrase, loose=False)
-                keep = (self.gaz.kind[found.rows] != CITY) | (
-                    self.gaz.population[found.rows] >= 20_000
-                )
-                if keep.any():
-                    return Candidates(found.rows[keep], found.alternate[keep], STRICT)
-        return Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
 
     def _qualifier(self, text: str, end: int) -> tuple[int, ...]:
         """Rows of the country or state named right after ", " (``Paris, Texas``)."""

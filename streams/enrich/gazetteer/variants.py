@@ -1,0 +1,131 @@
+"""Candidates for names the gazetteer does not list as written.
+
+* adjectives and demonyms ("Iranian", "European") name their country or region;
+* derived names of residents ("Ontarians", "Texan", "New Londoners") name their place;
+* longer names that contain a well-known place ("Bank of England", "Greer Station")
+  are cut at generic words.
+
+Only places that are well known enough to be meant by such a name are returned:
+countries, divisions, regions and towns of 20,000+ people.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from streams.enrich.demonyms import demonym_country
+from streams.enrich.gazetteer.index import STRICT, Candidates, Gazetteer
+from streams.enrich.gazetteer.regions import REGION_ADJECTIVES
+from streams.enrich.gazetteer.sources import ADMIN1, CITY, COUNTRY, REGION
+
+#: A town must be at least this large to be trusted from a partial or derived name.
+MIN_TOWN = 20_000
+
+# fmt: off
+_DIRECTIONS = frozenset((
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "downtown", "northeast", "northwest", "southeast", "southwest",
+    "metro",
+))
+GENERIC = frozenset((
+    "city", "state", "university", "college", "institute", "academy", "cathedral", "court",
+    "river", "township", "twp", "estate", "street", "road", "avenue", "airport", "station",
+    "park", "bridge", "square", "hospital", "prison", "jail", "school", "church", "mosque",
+    "temple", "stadium", "hall", "harbour", "harbor", "port", "valley", "lake", "mountains",
+    "mountain", "district", "region", "province", "governorate", "area", "village", "borough",
+    "town", "camp", "base", "county", "parish",
+))
+_STOP = _DIRECTIONS | GENERIC | frozenset((
+    "of", "the", "and", "de", "del", "la", "le", "du", "des", "al", "bank", "embassy", "ministry",
+    "consulate", "office", "council", "commission", "agency", "department", "club", "centre",
+    "center", "hotel", "museum", "company",
+))
+# fmt: on
+_EMPTY = Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
+
+
+class Variants:
+    """Finds the places meant by adjectives, resident names and longer names."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def adjective(self, surface: str) -> int | None:
+        """Row of the country or region a demonym or adjective names ("Iranian")."""
+        code = demonym_country(surface)
+        if code and code in self.gaz.country_rows:
+            return self.gaz.country_rows[code]
+        singular = surface[:-1] if surface.endswith("s") else surface
+        name = REGION_ADJECTIVES.get(surface) or REGION_ADJECTIVES.get(singular)
+        if name is None:
+            return None
+        found = self.gaz.lookup(name, loose=False)
+        areas = [int(r) for r in found.rows if self.gaz.kind[r] in (REGION, COUNTRY, ADMIN1)]
+        return areas[0] if areas else None
+
+    def resident(self, surface: str) -> Candidates:
+        """Candidates of the place a resident name derives from ("Ontarians" → Ontario).
+
+        English forms these names with -an/-ian/-er/-ite; the base is recovered by the
+        usual spelling changes and accepted only for well-known places.
+        """
+        words = surface.split()
+        if not words or not words[-1][:1].isupper():
+            return _EMPTY
+        last = words[-1]
+        if last.endswith("s") and last[-2:-1] in ("n", "r", "e"):
+            last = last[:-1]
+        for base in _bases(last):
+            found = self._trusted(" ".join([*words[:-1], base]))
+            if len(found.rows):
+                return found
+        return _EMPTY
+
+    def partial(self, surface: str) -> Candidates:
+        """Candidates of a well-known place inside a longer name.
+
+        "Bank of England", "Port of Los Angeles", "Cavan Institute": the name is cut at
+        generic words; chunks are tried longest first, then their leading words
+        ("US Federal Reserve").
+        """
+        chunks: list[list[str]] = [[]]
+        for word in surface.replace("Co.", "County").split():
+            if word.lower().strip(".,") in _STOP:
+                chunks.append([])
+            else:
+                chunks[-1].append(word)
+        for chunk in sorted((c for c in chunks if c), key=len, reverse=True):
+            for n in range(len(chunk), 0, -1):
+                found = self._chunk(" ".join(chunk[:n]), surface)
+                if len(found.rows):
+                    return found
+        return _EMPTY
+
+    def _chunk(self, phrase: str, surface: str) -> Candidates:
+        """Candidates of one chunk of a longer name (abbreviations such as "US" count)."""
+        if phrase == surface or (len(phrase) < 4 and not phrase.isupper()) or len(phrase) < 2:
+            return _EMPTY
+        adjective = self.adjective(phrase)
+        if adjective is not None:
+            return Candidates(np.array([adjective], dtype=np.int32), np.zeros(1, bool), STRICT)
+        return self._trusted(phrase)
+
+    def _trusted(self, name: str) -> Candidates:
+        """Strict candidates of ``name`` that are well known enough to be meant loosely."""
+        found = self.gaz.lookup(name, loose=False)
+        keep = (self.gaz.kind[found.rows] != CITY) | (self.gaz.population[found.rows] >= MIN_TOWN)
+        return Candidates(found.rows[keep], found.alternate[keep], STRICT)
+
+
+def _bases(word: str) -> list[str]:
+    """Possible place names a resident word derives from, most likely first."""
+    if word.endswith("ian"):
+        stem = word[:-3]
+        return [word[:-1], stem + "a", stem + "io", stem + "y", stem + "e", stem]
+    if word.endswith("an"):
+        return [word[:-1], word[:-1] + "s", word[:-2]]
+    if word.endswith("er"):
+        return [word[:-2], word[:-2] + "e"]
+    if word.endswith("ite"):
+        return [word[:-3], word[:-3] + "e"]
+    return []
