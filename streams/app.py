@@ -94,6 +94,7 @@ def create_app(settings: Settings, components: Components | None = None) -> faus
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        producer_max_request_size=settings.max_event_bytes,
         broker_session_timeout=settings.kafka_session_timeout_s,
         broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_s / 3),
         processing_guarantee="at_least_once",

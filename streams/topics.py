@@ -26,6 +26,7 @@ async def ensure_topics(settings: Settings) -> list[str]:
                         name=name,
                         num_partitions=settings.topic_partitions,
                         replication_factor=settings.topic_replication,
+                        topic_configs={"max.message.bytes": str(settings.max_event_bytes)},
                     )
                     for name in missing
                 ]

@@ -8,10 +8,12 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import faust
+from aiokafka.errors import MessageSizeTooLargeError
 from faust.types import EventT
 from pydantic import BaseModel
 
 from streams.codec import dead_letter, decode, encode
+from streams.errors import GeowireError
 
 if TYPE_CHECKING:
     from streams.app import Runtime
@@ -37,6 +39,23 @@ async def publish(topic: faust.TopicT, records: Iterable[tuple[str, Any]]) -> No
     ]
     if futures:
         await asyncio.gather(*futures)
+
+
+async def deliver(
+    rt: Runtime, event: EventT, role: str, records: Iterable[tuple[str, Any]]
+) -> None:
+    """Publish what one source record produced; dead-letter the record when too large.
+
+    An event over the topic's size limit can never be published, so retrying is
+    pointless: the source record goes to the DLQ with code ``too_large``. Other send
+    errors (broker down) propagate, the record stays unacknowledged and is redone.
+    """
+    try:
+        await publish(rt.topics[role], records)
+    except MessageSizeTooLargeError as exc:
+        message = f"an event for {rt.topics[role].get_topic_name()} is too large: {exc}"
+        error = GeowireError(message, code="too_large", stage="publish")
+        await send_dead_letter(rt.topics["dlq"], event, error, stage="publish")
 
 
 async def send_dead_letter(

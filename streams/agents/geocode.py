@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import faust
 
 from schemas.models import TaggedArticleV1
-from streams.agents.delivery import publish, run_stage
+from streams.agents.delivery import deliver, run_stage
 from streams.enrich.pipeline import place_events
 
 if TYPE_CHECKING:
@@ -20,10 +20,9 @@ def register_geocode(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     @app.agent(rt.topics["tagged"], name="geocode_articles")
     async def geocode_articles(stream: faust.StreamT) -> None:
         async for events in stream.take_events(rt.settings.batch_size, rt.settings.batch_window_s):
-            async for _event, article in run_stage(rt, events, TaggedArticleV1, "geocode"):
-                await publish(rt.topics["enriched"], [(article.id, article)])
-                await publish(
-                    rt.topics["places"], ((p.article_id, p) for p in place_events(article))
-                )
+            async for event, article in run_stage(rt, events, TaggedArticleV1, "geocode"):
+                await deliver(rt, event, "enriched", [(article.id, article)])
+                places = ((p.article_id, p) for p in place_events(article))
+                await deliver(rt, event, "places", places)
 
     return geocode_articles

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import faust
 
-from streams.agents.delivery import origin, publish, send_dead_letter
+from streams.agents.delivery import deliver, origin, send_dead_letter
 from streams.enrich.intake import decode_raw
 from streams.enrich.pipeline import split_articles
 
@@ -25,10 +26,13 @@ def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
                 raw = decode_raw(
                     msg.value, msg.key, origin=origin(event), max_bytes=rt.settings.max_input_bytes
                 )
-                articles = split_articles(rt.components.splitter, raw)
+                # Splitting is cheap but a large dump takes a while: keep the loop free.
+                articles = await asyncio.get_running_loop().run_in_executor(
+                    None, split_articles, rt.components.splitter, raw
+                )
             except Exception as exc:  # every failure is dead-lettered, never fatal
                 await send_dead_letter(rt.topics["dlq"], event, exc, stage="split")
                 continue
-            await publish(rt.topics["articles"], ((a.id, a) for a in articles))
+            await deliver(rt, event, "articles", ((a.id, a) for a in articles))
 
     return split_inputs

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import faust
 
 from schemas.models import ArticleV1
-from streams.agents.delivery import publish, run_stage
+from streams.agents.delivery import deliver, run_stage
 
 if TYPE_CHECKING:
     from streams.app import Runtime
@@ -19,7 +19,7 @@ def register_tag(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     @app.agent(rt.topics["articles"], name="tag_articles")
     async def tag_articles(stream: faust.StreamT) -> None:
         async for events in stream.take_events(rt.settings.batch_size, rt.settings.batch_window_s):
-            async for _event, tagged in run_stage(rt, events, ArticleV1, "tag"):
-                await publish(rt.topics["tagged"], [(tagged.article.id, tagged)])
+            async for event, tagged in run_stage(rt, events, ArticleV1, "tag"):
+                await deliver(rt, event, "tagged", [(tagged.article.id, tagged)])
 
     return tag_articles

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pytest
+from aiokafka.errors import MessageSizeTooLargeError
 
 from streams.app import create_app
 from streams.enrich.pipeline import Pipeline
@@ -28,10 +29,17 @@ class FakeComponents:
 class RecordingTopic:
     """Stands in for an output topic: keeps what the agent sends."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "recording", max_bytes: int | None = None) -> None:
+        self.name = name
+        self.max_bytes = max_bytes
         self.sent: list[tuple[bytes, bytes]] = []
 
+    def get_topic_name(self) -> str:
+        return self.name
+
     async def send(self, *, key: bytes, value: bytes, force: bool = False) -> asyncio.Future:
+        if self.max_bytes is not None and len(value) > self.max_bytes:
+            raise MessageSizeTooLargeError(f"{len(value)} bytes")
         self.sent.append((key, value))
         done = asyncio.get_running_loop().create_future()
         done.set_result(None)
@@ -47,5 +55,5 @@ def harness(tmp_path):
     app.flow_control.resume()
     rt = app.geowire
     for role in ("articles", "tagged", "enriched", "places", "dlq"):
-        rt.topics[role] = RecordingTopic()
+        rt.topics[role] = RecordingTopic(role)
     return app, rt

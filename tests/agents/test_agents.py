@@ -105,3 +105,18 @@ async def test_geocode_agent_emits_enriched_articles_and_place_events(harness):
         ("Porto", 2, True),
     ]
     assert events[0].id == f"{enriched[0].id}:{events[0].place.geonameid}"
+
+
+async def test_an_event_too_large_to_publish_dead_letters_its_source(harness):
+    app, rt = harness
+    small, big = articles()
+    rt.topics["tagged"].max_bytes = len(encode(rt.components.pipeline.tag([small])[0])) + 10
+    big = big.model_copy(update={"text": big.text + " More rain." * 40})
+    async with app.agents["tag_articles"].test_context() as agent:
+        for art in (small, big):
+            await agent.put(encode(art), key=art.id.encode())
+        await settle(agent, 1, rt.topics["dlq"])
+    (letter,) = values(rt.topics["dlq"], DeadLetterV1)
+    assert (letter.error.code, letter.error.stage) == ("too_large", "publish")
+    assert base64.b64decode(letter.value) == encode(big)
+    assert [t.article.id for t in values(rt.topics["tagged"], TaggedArticleV1)] == [small.id]
