@@ -81,7 +81,7 @@ run: venv
 	trap 'exit 130' INT TERM
 	$(GEOWIRE) produce $(SAMPLES)
 	echo "enriched events (Ctrl-C to stop):"
-	$(GEOWIRE) tail "$${GEOWIRE_TOPIC_ENRICHED:-geowire.enriched}" --from-beginning &
+	$(GEOWIRE) tail "$${GEOWIRE_TOPIC_ENRICHED:-geowire.enriched}" --from-beginning --brief &
 	tail_pid=$$!
 	# A worker that dies would leave `tail` waiting for ever: end it and show why.
 	( while kill -0 "$$worker_pid" 2>/dev/null; do sleep 2; done

@@ -130,6 +130,7 @@ def tail(
     from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
     max_records: Annotated[int | None, typer.Option("--max")] = None,
     timeout: Annotated[float | None, typer.Option(help="stop after S seconds idle")] = None,
+    brief: Annotated[bool, typer.Option(help="one readable line per enriched article")] = False,
 ) -> None:
     """Print a topic's messages as JSON lines."""
     from streams.client import tail as read
@@ -142,10 +143,29 @@ def tail(
             max_records=max_records,
             timeout_s=timeout,
         ):
-            _emit(record)
+            if brief:
+                typer.echo(_summary(record["value"]))
+            else:
+                _emit(record)
 
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run())
+
+
+def _summary(value: Any) -> str:
+    """A one-line view of an enriched article (other values are shown as JSON)."""
+    if not isinstance(value, dict) or "places" not in value:
+        return orjson.dumps(value).decode()
+    title = value.get("headline") or value["text"][:60].replace("\n", " ") + "…"
+    places = ", ".join(f"{p['name']} ({p['country_code'] or '-'})" for p in value["places"])
+    people = sorted({e["canonical"] for e in value["entities"] if e["label"] == "PERSON"})
+    focus = value["focus"].get("city") or value["focus"].get("country")
+    topics = ", ".join(t["label"] for t in value["topics"])
+    return (
+        f"[{value['source_id']}#{value['index']}] {title}\n"
+        f"    places: {places or '-'}\n    focus: {focus['name'] if focus else '-'}"
+        f" | people: {', '.join(people) or '-'} | topics: {topics or '-'}"
+    )
 
 
 @app.command()

@@ -1,0 +1,54 @@
+"""The offline commands of ``geowire`` (real model and gazetteer, no Kafka)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from streams.cli import _summary, app
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "quake-report.txt"
+runner = CliRunner()
+
+
+def test_enrich_prints_one_article_per_line_keyed_by_file_name() -> None:
+    result = runner.invoke(app, ["enrich", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    (article,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert article["source_id"] == "quake-report.txt"
+    assert article["headline"] == "Strong earthquake shakes central Chile"
+    assert {"Chile", "Santiago"} <= {p["name"] for p in article["places"]}
+    assert "Strong earthquake shakes central Chile" in _summary(article)
+
+
+def test_enrich_jsonl_reports_bad_lines_and_keeps_going(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "ok-1", "text": "Flooding closed schools in Porto on Monday."}),
+        "{broken",
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    result = runner.invoke(app, ["enrich", "--jsonl", str(path)])
+    assert result.exit_code == 1
+    (article,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert article["source_id"] == "ok-1"
+    assert "bad_json" in result.stderr
+
+
+def test_resolve_answers_one_place_or_null_per_span(tmp_path: Path) -> None:
+    text = "Officials in Nairobi and Mombasa met the Xqzzy delegation."
+    spans = [
+        {"start": text.index(n), "end": text.index(n) + len(n)} for n in ("Nairobi", "Mombasa")
+    ]
+    path = tmp_path / "spans.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": text, "spans": spans}) + "\n")
+    result = runner.invoke(app, ["resolve", str(path)])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["id"] == "d1"
+    assert [(p["name"], p["country_code"]) for p in out["places"]] == [
+        ("Nairobi", "KE"),
+        ("Mombasa", "KE"),
+    ]
