@@ -187,3 +187,64 @@ def test_places_are_sorted_by_first_mention(geocoder: GazetteerGeocoder) -> None
     ]
     places = geocoder.geocode(text, entities).places
     assert [p.name for p in places] == ["Nairobi", "Kampala"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Old maps of Tsarist Russia hung in the hall.", "Tsarist Russia", "RU"),
+        ("Scholars of Fascist Italy met in the hall.", "Fascist Italy", "IT"),
+    ],
+)
+def test_a_country_closing_a_longer_name(
+    geocoder: GazetteerGeocoder, text: str, name: str, country: str
+) -> None:
+    (place,) = geocoder.resolve(text, [span_of(text, name)])
+    assert place is not None and (place.country_code, place.feature_code) == (country, "PCLI")
+
+
+def test_a_big_town_known_only_by_an_alternate_name_is_not_trusted_inside_a_name(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # Glendale, California, has "Riverdale" only as an old name; the Riverdales are small.
+    text = "The Riverdale Feed Store sold out of seed as farmers across Kansas planted early."
+    store, _ = geocoder.resolve(
+        text, [span_of(text, "Riverdale Feed Store"), span_of(text, "Kansas")]
+    )
+    assert store is not None and (store.country_code, store.admin1) == ("US", "KS")
+
+
+def test_seats_of_government_stand_for_their_city(geocoder: GazetteerGeocoder) -> None:
+    text = "The White House said the Oval Office meeting would go ahead; the Kremlin was silent."
+    names = ["White House", "Oval Office", "Kremlin"]
+    house, office, kremlin = geocoder.resolve(text, [span_of(text, n) for n in names])
+    assert house is not None and (house.name, house.admin1) == ("Washington", "DC")
+    assert office is not None and office.geonameid == house.geonameid
+    assert kremlin is not None and (kremlin.name, kremlin.country_code) == ("Moscow", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "After stops in Washington, New York and Boston, the delegation flew home.",
+            ["Washington", "New York", "Boston"],
+        ),
+        (
+            "The band played Boston, Washington, Georgia, Texas and Ohio last year.",
+            ["Boston", "Washington", "Georgia", "Texas", "Ohio"],
+        ),
+    ],
+)
+def test_a_list_item_is_not_a_state_qualifier(
+    geocoder: GazetteerGeocoder, text: str, names: list[str]
+) -> None:
+    places = geocoder.resolve(text, [span_of(text, n) for n in names])
+    washington = places[names.index("Washington")]
+    assert washington is not None and (washington.name, washington.admin1) == ("Washington", "DC")
+
+
+def test_a_state_qualifier_outside_a_list_still_counts(geocoder: GazetteerGeocoder) -> None:
+    text = "The band played in Athens, Georgia on Friday and flew home."
+    athens, _ = geocoder.resolve(text, [span_of(text, "Athens"), span_of(text, "Georgia")])
+    assert athens is not None and (athens.country_code, athens.admin1) == ("US", "GA")

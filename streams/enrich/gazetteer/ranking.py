@@ -56,6 +56,9 @@ class Weights:
 SMALL_TOWN = 100_000
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
 _POSTAL = re.compile(r"^[A-Z]{2}$")
+#: "A, B and C" and "A, B, C": B is the next item of a list, not A's state.
+_LIST_NEXT = re.compile(r",?\s+(?:and|or|&)\s")
+_LIST_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 
 
 @dataclass
@@ -109,6 +112,7 @@ class Ranker:
         """Look up one span and score what does not depend on the rest of the article."""
         surface = text[start:end]
         adjective = self.variants.adjective(surface)
+        adjective = adjective if adjective is not None else self.variants.landmark(surface)
         if adjective is not None:
             rows = np.array([adjective], dtype=np.int32)
             return Mention(
@@ -133,7 +137,8 @@ class Ranker:
         elif found.level:
             fixed = fixed - self.w.article_match
         fixed = fixed - self.w.namesake * self._namesake_divisions(rows)
-        qualifier = self._qualifier(text, end)
+        in_list = _LIST_BEFORE.search(text, max(0, start - 30), start) is not None
+        qualifier: tuple[int, ...] = () if in_list else self._qualifier(text, end)
         if qualifier and len(rows):
             fixed = fixed + self._qualifier_bonus(rows, qualifier)
         key = normalize(surface) + ("|" + ",".join(map(str, qualifier)) if qualifier else "")
@@ -175,7 +180,8 @@ class Ranker:
             found = self.gaz.lookup(phrase, loose=False)
             rows = [int(r) for r in found.rows if self.gaz.kind[r] in (COUNTRY, ADMIN1)]
             if rows:
-                return tuple(rows)
+                after = match.start(1) + len(phrase)
+                return () if _LIST_NEXT.match(text, after, after + 6) else tuple(rows)
         return ()
 
     def _qualifier_bonus(self, rows: np.ndarray, qualifier: tuple[int, ...]) -> np.ndarray:

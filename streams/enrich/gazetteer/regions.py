@@ -183,3 +183,14 @@ REGION_ADJECTIVES: dict[str, str] = {
     "English": "England",
     "Philippine": "Philippines",
 }
+
+# Seats of government and their rooms, which news uses for the city they stand in
+# ("the White House said"); keyed by (country, city). The town of White House,
+# Tennessee, is never what a news story means by the name.
+LANDMARKS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "Washington"): ("White House", "Oval Office", "West Wing", "Capitol Hill", "Pentagon"),
+    ("RU", "Moscow"): ("Kremlin",),
+    ("GB", "London"): ("Downing Street", "Whitehall"),
+    ("FR", "Paris"): ("Elysee Palace", "Élysée Palace", "Quai d'Orsay"),
+    ("CN", "Beijing"): ("Zhongnanhai",),
+}

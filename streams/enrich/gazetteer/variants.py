@@ -15,7 +15,8 @@ import numpy as np
 
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.gazetteer.index import STRICT, Candidates, Gazetteer
-from streams.enrich.gazetteer.regions import REGION_ADJECTIVES
+from streams.enrich.gazetteer.normalize import normalize
+from streams.enrich.gazetteer.regions import LANDMARKS, REGION_ADJECTIVES
 from streams.enrich.gazetteer.sources import ADMIN1, CITY, COUNTRY, REGION
 
 #: A town must be at least this large to be trusted from a partial or derived name.
@@ -49,6 +50,22 @@ class Variants:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._landmarks = {
+            normalize(name): city for city, names in LANDMARKS.items() for name in names
+        }
+
+    def landmark(self, surface: str) -> int | None:
+        """Row of the city a seat of government stands for ("White House" → Washington)."""
+        city = self._landmarks.get(normalize(surface))
+        if city is None:
+            return None
+        code, name = city
+        rows = [
+            int(r)
+            for r in self.gaz.lookup(name, loose=False).rows
+            if self.gaz.kind[r] == CITY and self.gaz.country_code(int(r)) == code
+        ]
+        return max(rows, key=lambda r: int(self.gaz.population[r])) if rows else None
 
     def adjective(self, surface: str) -> int | None:
         """Row of the country or region a demonym or adjective names ("Iranian")."""
@@ -95,10 +112,23 @@ class Variants:
             else:
                 chunks[-1].append(word)
         for chunk in sorted((c for c in chunks if c), key=len, reverse=True):
+            # leading words first ("US Federal Reserve"), then trailing ("Nazi Germany")
             for n in range(len(chunk), 0, -1):
                 found = self._chunk(" ".join(chunk[:n]), surface)
                 if len(found.rows):
                     return found
+        return self._trailing(chunks[-1], surface)
+
+    def _trailing(self, chunk: list[str], surface: str) -> Candidates:
+        """A country or region closing a longer name ("Nazi Germany", "Soviet Armenia").
+
+        Only areas: a trailing town word is too often part of another name.
+        """
+        for n in range(1, len(chunk)):
+            found = self._chunk(" ".join(chunk[n:]), surface)
+            keep = np.isin(self.gaz.kind[found.rows], [COUNTRY, REGION])
+            if keep.any():
+                return Candidates(found.rows[keep], found.alternate[keep], STRICT)
         return _EMPTY
 
     def _chunk(self, phrase: str, surface: str) -> Candidates:
@@ -111,9 +141,16 @@ class Variants:
         return self._trusted(phrase)
 
     def _trusted(self, name: str) -> Candidates:
-        """Strict candidates of ``name`` that are well known enough to be meant loosely."""
+        """Strict candidates of ``name`` that are well known enough to be meant loosely.
+
+        A big town known by the name only as an alternate spelling is not trusted when
+        smaller towns bear it as their own ("Riverdale" is not Glendale).
+        """
         found = self.gaz.lookup(name, loose=False)
-        keep = (self.gaz.kind[found.rows] != CITY) | (self.gaz.population[found.rows] >= MIN_TOWN)
+        town = self.gaz.kind[found.rows] == CITY
+        keep = ~town | (self.gaz.population[found.rows] >= MIN_TOWN)
+        if (~found.alternate).any():
+            keep &= ~(town & found.alternate)
         return Candidates(found.rows[keep], found.alternate[keep], STRICT)
 
 
