@@ -101,6 +101,13 @@ TAXONOMY: dict[str, dict[str, float]] = {
         "match": 1, "goal*": 0.5, "score*": 0.5, "stadium": 1.5, "world cup": 2,
         "athlete*": 2, "race": 0.5, "volleyball": 2, "hockey": 2, "rugby": 2,
     },
+    "transport": {
+        "railway*": 2, "rail": 1.5, "railroad*": 2, "freight": 2, "airline*": 2,
+        "airport*": 1.5, "flights": 1.5, "shipping": 1.5, "port": 1, "highway*": 1.5,
+        "transit": 2, "commuter*": 2, "bus": 1, "buses": 1, "trains": 1.5, "train": 1,
+        "traffic": 1, "motorway*": 2, "ferry": 1.5, "ferries": 1.5, "cargo": 1.5,
+        "infrastructure": 1, "transport*": 2, "subway": 2, "metro": 1,
+    },
     "culture": {
         "film*": 1.5, "movie*": 2, "music*": 1.5, "concert*": 2, "festival*": 1.5,
         "art": 1, "arts": 1.5, "artist*": 1.5, "museum*": 2, "exhibit*": 1.5,

@@ -40,6 +40,7 @@ def test_each_required_topic_fires_on_its_own_story() -> None:
         "technology": "The software startup was hacked in a cyberattack on its smartphone app.",
         "sport": "The football team won the championship at the stadium; players cheered.",
         "culture": "The film festival opened with a concert at the museum and a theatre premiere.",
+        "transport": "The new railway will carry freight trains and commuter services to the port.",
     }
     for topic, story in stories.items():
         assert labels(story)[:1] == [topic], (topic, score_topics(story))
