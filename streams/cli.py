@@ -15,6 +15,7 @@ import typer
 
 from streams.enrich.intake import RawInput, decode_raw
 from streams.errors import GeowireError
+from streams.paths import ROOT
 from streams.settings import Settings
 
 app = typer.Typer(
@@ -27,7 +28,6 @@ app.add_typer(broker_app, name="broker")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
-ROOT = Path(__file__).resolve().parent.parent
 Source = Annotated[str, typer.Argument(help="a file, or - for standard input")]
 
 

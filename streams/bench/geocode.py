@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 from typing import Any
 
 import psutil
@@ -22,9 +21,10 @@ import psutil
 from schemas.models import Span
 from streams.enrich.gazetteer import default_path, load_gazetteer
 from streams.enrich.geocode import GazetteerGeocoder
-from streams.evaluate.geoparse import read_docs
+from streams.evaluate.recognition import read_docs
+from streams.paths import shared_dir
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "geoparse"
+SHARED = shared_dir() / "bench" / "geoparse"
 FILES = ("geowebnews.jsonl", "lgl.jsonl")
 
 

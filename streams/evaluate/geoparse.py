@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -27,14 +27,15 @@ from schemas.models import ArticleV1, Span
 from streams.enrich.gazetteer import load_gazetteer
 from streams.enrich.geocode import GazetteerGeocoder
 from streams.evaluate.recognition import (
-    head_size,
+    Part,
+    overlaps,
     prf,
     read_docs,
     score_recognition,
+    select,
     toponym_spans,
 )
 
-Part = Literal["head", "tail", "all"]
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
 
 
@@ -44,12 +45,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def select(docs: list[dict[str, Any]], part: Part) -> list[dict[str, Any]]:
-    """Return the head, the tail or all documents."""
-    cut = head_size(docs)
-    return docs[:cut] if part == "head" else docs[cut:] if part == "tail" else docs
 
 
 def error_figures(errors: Sequence[float]) -> dict[str, float]:
@@ -85,7 +80,7 @@ def comparable_toponyms(docs: list[dict[str, Any]], model: str) -> set[tuple[int
     for i, (doc, parsed) in enumerate(zip(docs, nlp.pipe(texts, batch_size=16), strict=True)):
         ents = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("GPE", "LOC")]
         for j, t in enumerate(doc["toponyms"]):
-            if t.get("geonameid") and any(_overlaps((t["start"], t["end"]), e) for e in ents):
+            if t.get("geonameid") and any(overlaps((t["start"], t["end"]), e) for e in ents):
                 kept.add((i, j))
     return kept
 
@@ -118,10 +113,6 @@ def gold_span_figures(
     return figures
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def end_to_end_figures(
     geocoder: GazetteerGeocoder, tagger: Any, docs: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -151,7 +142,7 @@ def end_to_end_figures(
         gold_total += len(gold_spans)
         for toponym in doc["toponyms"]:
             span = (toponym["start"], toponym["end"])
-            match = next((p for s, p in pred if _overlaps(s, span)), None)
+            match = next((p for s, p in pred if overlaps(s, span)), None)
             if match is not None:
                 errors.append(distance_km(match.lat, match.lon, toponym["lat"], toponym["lon"]))
     figures: dict[str, Any] = {}

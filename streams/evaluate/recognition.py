@@ -42,6 +42,11 @@ class TextTagger(Protocol):
     def tag_texts(self, texts: Sequence[str]) -> list[list[Entity]]: ...
 
 
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two half-open ``(start, end)`` spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def score_recognition(
     predicted: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]
 ) -> tuple[int, int, int]:
@@ -55,9 +60,6 @@ def score_recognition(
         ``(tp, fp, fn)``: predicted spans overlapping a gold span, predicted spans
         overlapping none, gold spans overlapped by no prediction.
     """
-
-    def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        return a[0] < b[1] and b[0] < a[1]
 
     tp = sum(1 for p in predicted if any(overlaps(p, g) for g in gold))
     fn = sum(1 for g in gold if not any(overlaps(p, g) for p in predicted))
@@ -105,7 +107,11 @@ def read_docs(path: Path) -> list[dict[str, Any]]:
 
 def read_part(path: Path, part: Part) -> list[dict[str, Any]]:
     """Read the JSONL documents of one part (see :func:`head_size`)."""
-    docs = read_docs(path)
+    return select(read_docs(path), part)
+
+
+def select(docs: list[dict[str, Any]], part: Part) -> list[dict[str, Any]]:
+    """Return the head, the tail or all documents (see :func:`head_size`)."""
     cut = head_size(docs)
     return docs[:cut] if part == "head" else docs[cut:] if part == "tail" else docs
 

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.evaluate.geoparse import (
-    EARTH_HALF_CIRCUMFERENCE_KM,
-    distance_km,
-    error_figures,
-    head_size,
-    read_docs,
-    select,
-)
+from streams.evaluate.geoparse import EARTH_HALF_CIRCUMFERENCE_KM, distance_km, error_figures
+from streams.evaluate.recognition import head_size, read_docs, select
 
 
 def doc(ids: int) -> dict[str, object]:
