@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.paths import shared_dir
+from streams.paths import ROOT, shared_dir
 from streams.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
 SHARED = shared_dir()
 
 
