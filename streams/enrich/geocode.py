@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from streams.enrich.focus import article_focus, focus_rows
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker, Weights, confidence
-from streams.enrich.gazetteer.sources import ADMIN1, COUNTRY
+from streams.enrich.gazetteer.sources import ADMIN1, CITY, COUNTRY
 from streams.enrich.interfaces import PLACE_LABELS, GeocodeResult
 
 #: Below this confidence a tagger's mention is not published as a place (likely not one);
@@ -29,6 +30,9 @@ DEMONYM_CONFIDENCE = 0.8
 FALLBACK_CONFIDENCE = 0.01
 #: Confidence of a gold-span answer taken from the place the text puts the span in.
 ENCLOSED_CONFIDENCE = 0.1
+#: A town found inside a longer name, farther than this from the article's focus, is
+#: not taken (the focus is): see ``GazetteerGeocoder._stray_town``.
+STRAY_KM = 150.0
 #: "X in Y", "X, Y", "X near Y": Y is where X is.
 _AFTER = re.compile(r"\s*(?:,|\s(?:in|near|outside|at))\s+(?:the\s+)?")
 #: "Y's X": Y is where X is.
@@ -147,6 +151,8 @@ class GazetteerGeocoder:
             if row is not None and not m.derived:
                 continue
             around = _enclosing(text, m.start, m.end, found)
+            if row is not None and fallback is not None and self._stray_town(row, fallback):
+                row, conf = None, 0.0
             guess = row if row is not None else fallback
             if around is None:
                 resolved[i] = (m, guess, conf if row is not None else FALLBACK_CONFIDENCE)
@@ -154,6 +160,18 @@ class GazetteerGeocoder:
                 resolved[i] = (m, guess, conf if row is not None else ENCLOSED_CONFIDENCE)
             else:
                 resolved[i] = (m, around[0], min(around[1], ENCLOSED_CONFIDENCE))
+
+    def _stray_town(self, row: int, focus: int) -> bool:
+        """Whether a town found inside a longer name lies far from the article's focus.
+
+        "Rogers Centre" in a Toronto story is not in Rogers, Arkansas; a facility named
+        after a town is usually where the story is, unless that town is nearby.
+        """
+        gaz = self.gazetteer
+        if gaz.kind[row] != CITY or (gaz.kind[focus] == COUNTRY and gaz.cc[row] == gaz.cc[focus]):
+            return False
+        km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
+        return km > STRAY_KM
 
     def _inside(self, row: int, area: int) -> bool:
         """Whether ``row`` lies in the country or first-level division ``area``."""
@@ -189,7 +207,7 @@ class GazetteerGeocoder:
             for (a, b), c in zip(spans, context_only, strict=True)
         ]
         self.ranker.share_senses(mentions)
-        self.ranker.rank(mentions, countries)
+        self.ranker.rank(mentions, countries, text)
         out: list[tuple[Candidate, int | None, float]] = []
         for m in mentions:
             scores = m.scores
@@ -228,6 +246,14 @@ class GazetteerGeocoder:
             confidence=round(min(1.0, max(0.0, conf)), 4),
             mentions=mentions,
         )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _enclosing(

@@ -25,7 +25,7 @@ import numpy as np
 
 from schemas.models import ArticleV1, Span
 from streams.enrich.gazetteer import load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder
+from streams.enrich.geocode import GazetteerGeocoder, distance_km
 from streams.evaluate.recognition import (
     Part,
     overlaps,
@@ -37,14 +37,6 @@ from streams.evaluate.recognition import (
 )
 
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def error_figures(errors: Sequence[float]) -> dict[str, float]:

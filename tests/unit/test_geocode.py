@@ -149,6 +149,20 @@ def test_an_unknown_span_takes_the_place_the_text_puts_it_in(
     assert park.confidence <= 0.1
 
 
+def test_a_facility_named_after_a_distant_town_is_where_the_story_is(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "The home opener drew a sellout crowd to the Rogers Centre on Friday. Fans from "
+        "across Ontario cheered every pitch, and Toronto police closed two streets afterwards."
+    )
+    spans = [span_of(text, name) for name in ("Rogers Centre", "Ontario", "Toronto")]
+    stadium, _, city = geocoder.resolve(text, spans)
+    assert city is not None and (city.name, city.country_code) == ("Toronto", "CA")
+    assert stadium is not None and stadium.geonameid == city.geonameid
+    assert stadium.confidence < 0.05
+
+
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
@@ -224,24 +238,32 @@ def test_seats_of_government_stand_for_their_city(geocoder: GazetteerGeocoder) -
 
 
 @pytest.mark.parametrize(
-    ("text", "names"),
+    ("text", "names", "admin1"),
     [
         (
             "After stops in Washington, New York and Boston, the delegation flew home.",
             ["Washington", "New York", "Boston"],
+            "DC",
         ),
+        (
+            "The band played Boston, Washington, Georgia, Austin and Denver last year.",
+            ["Boston", "Washington", "Georgia", "Austin", "Denver"],
+            "DC",
+        ),
+        # Mostly states around it: the state, still not a town in Georgia.
         (
             "The band played Boston, Washington, Georgia, Texas and Ohio last year.",
             ["Boston", "Washington", "Georgia", "Texas", "Ohio"],
+            "WA",
         ),
     ],
 )
 def test_a_list_item_is_not_a_state_qualifier(
-    geocoder: GazetteerGeocoder, text: str, names: list[str]
+    geocoder: GazetteerGeocoder, text: str, names: list[str], admin1: str
 ) -> None:
     places = geocoder.resolve(text, [span_of(text, n) for n in names])
     washington = places[names.index("Washington")]
-    assert washington is not None and (washington.name, washington.admin1) == ("Washington", "DC")
+    assert washington is not None and (washington.name, washington.admin1) == ("Washington", admin1)
 
 
 def test_a_state_qualifier_outside_a_list_still_counts(geocoder: GazetteerGeocoder) -> None:

@@ -50,6 +50,7 @@ class Weights:
     proximity_km: float = 50.0
     temperature: float = 1.0
     iterations: int = 3
+    list_kind: float = 3.0
 
 
 #: Towns below this population are "small" for the alternate-name penalty.
@@ -59,6 +60,11 @@ _POSTAL = re.compile(r"^[A-Z]{2}$")
 #: "A, B and C" and "A, B, C": B is the next item of a list, not A's state.
 _LIST_NEXT = re.compile(r",?\s+(?:and|or|&)\s")
 _LIST_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+#: The whole gap between two items of a list of places: ", ", " and ", ", or ", " & ".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+|&\s*)?|\s+(?:and|or|&)\s+)")
+#: Kinds that list items agree on, by gazetteer kind (COUNTRY, ADMIN1, ADMIN2, CITY, REGION).
+KIND_NAMES = ("local", "division", "country", "region")
+_KIND_CLASS = np.array([2, 1, 0, 0, 3])
 
 
 @dataclass
@@ -202,10 +208,13 @@ class Ranker:
             if source is not None:
                 m.rows, m.fixed, m.key = source.rows, source.fixed, source.key
 
-    def rank(self, mentions: Sequence[Mention], countries: Mapping[str, float]) -> None:
+    def rank(
+        self, mentions: Sequence[Mention], countries: Mapping[str, float], text: str = ""
+    ) -> None:
         """Score every mention's candidates in place, iterating the article context.
 
         Args:
+            text: the article, to find lists of places ("Washington, New York and Boston").
             mentions: the article's mentions (candidates already looked up).
             countries: extra country evidence (e.g. demonyms) by ISO code, in mentions.
         """
@@ -216,10 +225,11 @@ class Ranker:
         groups = list(by_key.values())
         if not groups:
             return
+        fixed = self._list_bonus(text, mentions)
         doc = DocContext(
             self.gaz,
             self.area,
-            [(g[0].rows, g[0].fixed, len(g)) for g in groups],
+            [(g[0].rows, _group_fixed(g, fixed), len(g)) for g in groups],
             countries,
             self.w,
         )
@@ -228,6 +238,58 @@ class Ranker:
         for group, scores in zip(groups, doc.group_scores(), strict=True):
             for m in group:
                 m.scores = scores
+
+    def _list_bonus(self, text: str, mentions: Sequence[Mention]) -> dict[int, np.ndarray]:
+        """Fixed scores of list items, moved towards the kind of the other items.
+
+        Items of one list ("A, B and C", "A or B") are places of one kind: "New York"
+        among Washington and Boston is the city, "Washington" after "California or" the
+        state. Each candidate gains ``list_kind`` times the mean probability (from the
+        other items' fixed scores) that another item is of its kind: local (towns and
+        counties), first-level division, country or region. A comma-only chain is an
+        address ("Matias Romero, Oaxaca, Mexico"), not a list.
+
+        Returns:
+            New fixed scores by ``id`` of the mention, for list items with mixed kinds.
+        """
+        out: dict[int, np.ndarray] = {}
+        for items in self._lists(text, mentions):
+            kinds = [_KIND_CLASS[self.gaz.kind[m.rows]] for m in items]
+            probs = [_kind_distribution(k, m.fixed) for k, m in zip(kinds, items, strict=True)]
+            total = np.sum(probs, axis=0)
+            for m, k, p in zip(items, kinds, probs, strict=True):
+                if len(set(k.tolist())) > 1:
+                    others = (total - p) / (len(items) - 1)
+                    out[id(m)] = m.fixed + self.w.list_kind * others[k]
+        return out
+
+    @staticmethod
+    def _lists(text: str, mentions: Sequence[Mention]) -> list[list[Mention]]:
+        """Runs of mentions joined by list gaps, with at least one "and"/"or"/"&"."""
+        order = sorted((m for m in mentions if len(m.rows)), key=lambda m: m.start)
+        runs: list[list[Mention]] = []
+        joined: list[bool] = []
+        for prev, m in zip([None, *order], order, strict=False):
+            gap = None if prev is None or "|" in prev.key else text[prev.end : m.start]
+            if gap is not None and _LIST_GAP.fullmatch(gap):
+                runs[-1].append(m)
+                joined[-1] = joined[-1] or gap.strip(" ,") != ""
+            else:
+                runs.append([m])
+                joined.append(False)
+        return [run for run, conj in zip(runs, joined, strict=True) if conj]
+
+
+def _kind_distribution(kinds: np.ndarray, fixed: np.ndarray) -> np.ndarray:
+    """Probability of each kind class under a softmax of the fixed scores."""
+    p = np.exp(fixed - fixed.max())
+    result: np.ndarray = np.bincount(kinds, p, minlength=len(KIND_NAMES)) / p.sum()
+    return result
+
+
+def _group_fixed(group: Sequence[Mention], adjusted: Mapping[int, np.ndarray]) -> np.ndarray:
+    """A group's fixed scores: a list item's adjusted ones if any mention is one."""
+    return next((adjusted[id(m)] for m in group if id(m) in adjusted), group[0].fixed)
 
 
 def _similarity(a: str, b: str) -> float:
