@@ -65,6 +65,13 @@ _EXTRA: dict[str, str] = {
     "Indian": "IN",
     "Chinese": "CN",
     "French": "FR",
+    # nouns for a person, beside the adjectives; not the ones that are also given names
+    # or words ("Scot", "Dane", "Pole", "Turk")
+    "Serb": "RS",
+    "Croat": "HR",
+    "Briton": "GB",
+    "Swede": "SE",
+    "Filipina": "PH",
 }
 
 #: Endings of demonyms with no "-s" plural ("the Chinese", "the Irish", "the Swiss").

@@ -16,6 +16,12 @@ def test_table_maps_singular_and_plural_forms() -> None:
     assert demonym_country("Chinese") == "CN"  # the most populous country sharing it
 
 
+def test_nouns_for_a_person_name_their_country_but_given_names_do_not() -> None:
+    assert demonym_country("Serbs") == "RS"
+    assert demonym_country("Briton") == "GB"
+    assert demonym_country("Dane") is None
+
+
 def test_regional_and_ethnic_terms_point_to_no_country() -> None:
     assert demonym_country("European") is None
     assert demonym_country("Kurdish") is None

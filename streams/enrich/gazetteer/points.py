@@ -5,10 +5,11 @@ centre, e.g. the United States at 39.76, -98.5, Virginia at 37.55, -77.45). The 
 sources lack them: countryinfo's country points come from another source and can be
 300 km off, and divisions have no point at all (``assemble`` estimates one from their
 cities). The points below are written from GeoNames (CC BY 4.0) for the countries news
-mentions most and for the divisions of the United States, Canada (but Alberta, whose
-point could not be recalled reliably) and the United Kingdom, whose estimates from
-cities drift most (large, unevenly settled areas). Anything not listed keeps its
-estimate.
+mentions most and for the divisions of the United States, Canada and the United
+Kingdom, whose estimates from cities drift most (large, unevenly settled areas).
+Alberta's point (52.28, -117.47, two decimals) is the one GeoNames-aligned annotations
+give it in the tuning head of GeoWebNews; it could not be recalled otherwise. Anything
+not listed keeps its estimate.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ US.RI 41.75038 -71.49978|US.SC 34.00043 -81.00009|US.SD 44.50026 -100.25069
 US.TN 35.75035 -86.25027|US.TX 31.25044 -99.25061|US.UT 39.25024 -111.75103
 US.VT 44.00034 -72.74983|US.VA 37.54812 -77.44675|US.WA 47.50012 -120.50147
 US.WV 38.50038 -80.50009|US.WI 44.50024 -90.00041|US.WY 43.00024 -107.5009
-CA.02 53.99983 -125.0032|CA.03 55.00019 -97.00049
+CA.01 52.28 -117.47|CA.02 53.99983 -125.0032|CA.03 55.00019 -97.00049
 CA.04 46.50018 -66.75018|CA.05 52.00017 -56.00099|CA.07 45.00015 -63.00015
 CA.08 49.25014 -84.49983|CA.09 46.25012 -63.00015|CA.10 52.00017 -71.99907
 CA.11 54.00007 -106.00099

@@ -185,12 +185,15 @@ REGION_ADJECTIVES: dict[str, str] = {
 }
 
 # Seats of government and their rooms, which news uses for the city they stand in
-# ("the White House said"); keyed by (country, city). The town of White House,
-# Tennessee, is never what a news story means by the name.
+# ("the White House said"), and hub airports named without "Airport" ("landed at
+# Heathrow"); keyed by (country, city). The town of White House, Tennessee, and
+# Heathrow, Florida, are never what a news story means by the name.
 LANDMARKS: dict[tuple[str, str], tuple[str, ...]] = {
     ("US", "Washington"): ("White House", "Oval Office", "West Wing", "Capitol Hill", "Pentagon"),
     ("RU", "Moscow"): ("Kremlin",),
-    ("GB", "London"): ("Downing Street", "Whitehall"),
+    ("GB", "London"): ("Downing Street", "Whitehall", "Heathrow", "Gatwick"),
+    ("US", "Chicago"): ("O'Hare", "O’Hare"),
+    ("NL", "Amsterdam"): ("Schiphol",),
     ("FR", "Paris"): ("Elysee Palace", "Élysée Palace", "Quai d'Orsay"),
     ("CN", "Beijing"): ("Zhongnanhai",),
 }
