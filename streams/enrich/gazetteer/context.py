@@ -66,9 +66,12 @@ class DocContext:
         kind = gazetteer.kind[rows]
         self.counted = (kind != REGION).astype(np.float64)
         # A name that can be a country is decided by priors and country shares, not by
-        # nearby towns ("Mexico" among Mexican cities is still the country).
-        has_country = np.bincount(self.group, kind == COUNTRY, minlength=self.n_groups) > 0
-        self.spatial = np.isin(kind, [CITY, ADMIN2]) & ~has_country[self.group]
+        # nearby towns inside that country ("Mexico" among Mexican cities is still the
+        # country); its namesakes abroad still gain from their neighbours (Lebanon,
+        # Indiana, in a story that names Boone County).
+        country_cc = np.full(self.n_groups, -1, dtype=np.int64)
+        country_cc[self.group[kind == COUNTRY]] = self.cc[kind == COUNTRY]
+        self.spatial = np.isin(kind, [CITY, ADMIN2]) & (country_cc[self.group] != self.cc)
         self.lat = np.radians(gazetteer.lat[rows].astype(np.float64))
         self.lon = np.radians(gazetteer.lon[rows].astype(np.float64))
         self.extra_cc = np.zeros(self.n_cc, dtype=np.float64)
