@@ -217,6 +217,15 @@ def test_a_country_closing_a_longer_name(
     assert place is not None and (place.country_code, place.feature_code) == (country, "PCLI")
 
 
+@pytest.mark.parametrize("name", ["North Island", "South Island"])
+def test_a_generic_feature_word_is_not_a_place_inside_a_longer_name(
+    geocoder: GazetteerGeocoder, name: str
+) -> None:
+    # "Island" is an alternate name of Iceland
+    found = geocoder.ranker.variants.partial(name)
+    assert "Iceland" not in [geocoder.gazetteer.name(int(r)) for r in found.rows]
+
+
 def test_a_big_town_known_only_by_an_alternate_name_is_not_trusted_inside_a_name(
     geocoder: GazetteerGeocoder,
 ) -> None:

@@ -34,7 +34,8 @@ GENERIC = frozenset((
     "park", "bridge", "square", "hospital", "prison", "jail", "school", "church", "mosque",
     "temple", "stadium", "hall", "harbour", "harbor", "port", "valley", "lake", "mountains",
     "mountain", "district", "region", "province", "governorate", "area", "village", "borough",
-    "town", "camp", "base", "county", "parish",
+    "town", "camp", "base", "county", "parish", "island", "islands", "delta", "bay", "gulf",
+    "creek", "canyon", "falls", "forest", "lagoon", "coast", "beach", "sound",
 ))
 _STOP = _DIRECTIONS | GENERIC | frozenset((
     "of", "the", "and", "de", "del", "la", "le", "du", "des", "al", "bank", "embassy", "ministry",
