@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
@@ -33,5 +34,23 @@ async def ensure_topics(settings: Settings) -> list[str]:
             )
             log.info("created topics %s", ", ".join(missing))
         return missing
+    finally:
+        await admin.close()
+
+
+async def delete_topics(settings: Settings, prefixes: Sequence[str]) -> list[str]:
+    """Delete the topics whose names start with one of ``prefixes``; return them.
+
+    Test and benchmark runs use their own topic names (and Faust adds internal topics
+    named after the app id); this removes them when a run ends.
+    """
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    await admin.start()
+    try:
+        doomed = sorted(t for t in await admin.list_topics() if t.startswith(tuple(prefixes)))
+        if doomed:
+            await admin.delete_topics(doomed)
+            log.info("deleted topics %s", ", ".join(doomed))
+        return doomed
     finally:
         await admin.close()

@@ -24,6 +24,7 @@ import orjson
 from streams.client import collect, produce
 from streams.paths import shared_dir
 from streams.settings import Settings
+from streams.topics import delete_topics
 
 SHARED = shared_dir() / "bench" / "geoparse"
 
@@ -80,6 +81,7 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
             for proc in procs:
                 proc.terminate()
                 proc.wait(timeout=60)
+            asyncio.run(delete_topics(settings, [f"bench-{run_id}.", f"geowire-bench-{run_id}"]))
     figures = {
         "workers": workers,
         "docs": len(texts),

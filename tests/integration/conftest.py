@@ -6,6 +6,7 @@ session uses its own topic names and consumer group, so runs never see each othe
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -19,6 +20,7 @@ import pytest
 
 from streams.paths import ROOT, shared_dir
 from streams.settings import Settings
+from streams.topics import delete_topics
 
 SHARED = shared_dir()
 
@@ -39,12 +41,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def it_env(tmp_path_factory) -> dict[str, str]:
-    """GEOWIRE_* variables of this test session: the broker and fresh topic names."""
+def it_run() -> str:
+    """This test session's id, in all its topic names and app ids."""
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="session")
+def it_env(it_run, tmp_path_factory) -> Iterator[dict[str, str]]:
+    """GEOWIRE_* variables of this test session: the broker and fresh topic names.
+
+    The session's topics (``it-RUN.*``, ``rec-RUN-*.*`` and Faust's own, named after the
+    app ids) are deleted when it ends.
+    """
     bootstrap = os.environ.get("GEOWIRE_KAFKA_BOOTSTRAP", "localhost:9092")
     if not _reachable(bootstrap):
         pytest.fail(f"no Kafka broker at {bootstrap}: run `make test` or `geowire broker start`")
-    run = uuid.uuid4().hex[:8]
+    run = it_run
     env = {
         "GEOWIRE_KAFKA_BOOTSTRAP": bootstrap,
         "GEOWIRE_APP_ID": f"geowire-it-{run}",
@@ -54,7 +66,9 @@ def it_env(tmp_path_factory) -> dict[str, str]:
     }
     for role in ("raw", "articles", "tagged", "enriched", "places", "dlq"):
         env[f"GEOWIRE_TOPIC_{role.upper()}"] = f"it-{run}.{role}"
-    return env
+    yield env
+    prefixes = [f"it-{run}.", f"geowire-it-{run}", f"rec-{run}-", f"geowire-rec-{run}-"]
+    asyncio.run(delete_topics(Settings(kafka_bootstrap=bootstrap), prefixes))
 
 
 @pytest.fixture(scope="session")

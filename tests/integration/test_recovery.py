@@ -17,8 +17,9 @@ ARTICLE = (ROOT / "tests" / "data" / "samples" / "quake-report.txt").read_text()
 
 
 @pytest.fixture()
-def group_env(it_env, tmp_path):
-    run = uuid.uuid4().hex[:8]
+def group_env(it_env, it_run, tmp_path):
+    # prefixed with the session's id: the session's teardown deletes these topics too
+    run = f"{it_run}-{uuid.uuid4().hex[:8]}"
     env = {**it_env, "GEOWIRE_APP_ID": f"geowire-rec-{run}", "GEOWIRE_KAFKA_SESSION_TIMEOUT_S": "8"}
     for role in ("raw", "articles", "tagged", "enriched", "places", "dlq"):
         env[f"GEOWIRE_TOPIC_{role.upper()}"] = f"rec-{run}.{role}"
