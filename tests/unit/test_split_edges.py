@@ -8,7 +8,7 @@ import pytest
 
 from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues
 from streams.enrich.cohesion import tokens
-from streams.enrich.headline import inline_title, is_caption, read_lines
+from streams.enrich.headline import headline_score, inline_title, is_caption, read_lines
 from streams.enrich.split import RuleSplitter
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
@@ -94,3 +94,17 @@ def test_short_contact_line_never_starts_an_article() -> None:
     text = "Harbour works begin.\nFor more information call 555-201-3344.\n"
     (cue,) = line_cues(read_lines(text))[1:]
     assert cue.signoff and cue.closes
+
+
+@pytest.mark.parametrize(
+    "line", ["This story was first printed in", "Follow our reporter Dana Lee at", "Prices for"]
+)
+def test_line_cut_off_on_a_function_word_is_not_a_headline(line: str) -> None:
+    assert headline_score(line) == 0.0
+
+
+def test_cut_off_last_line_stays_with_its_article() -> None:
+    # The first article's last paragraph stops mid-sentence; read as a heading it
+    # would open the next article a line too early.
+    text = _read("cut_off_dump.txt")
+    assert _starts(text) == ["Volunteers planted f", "Bus depot to close f"]
