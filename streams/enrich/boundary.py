@@ -231,8 +231,14 @@ def after_heading(lines: Sequence[Line], cues: Sequence[Cues], index: int) -> bo
     """True if line ``index`` directly follows a short headline-shaped line.
 
     Such a line (a headline, kicker or photo credit) heads the text below it, so
-    no article starts right after it: the break goes before it instead.
+    no article starts right after it: the break goes before it instead. The
+    exception is a line that is itself a headline (with a body below it) or an
+    inline title: then the short line above it is more likely the credit or
+    cut-off last line of the previous article, and the local evidence decides.
     """
+    cue = cues[index]
+    if (cue.headline > 0.0 and index + 1 < len(lines)) or cue.inline_title > 0.0:
+        return False
     return cues[index - 1].headline > 0.0 and len(lines[index - 1].text) <= _HEADING_CHARS
 
 

@@ -108,3 +108,18 @@ def test_cut_off_last_line_stays_with_its_article() -> None:
     # would open the next article a line too early.
     text = _read("cut_off_dump.txt")
     assert _starts(text) == ["Volunteers planted f", "Bus depot to close f"]
+
+
+def test_credit_line_closing_an_article_does_not_hide_the_next_headline() -> None:
+    # A short credit ends the first article; the headline below it, not the
+    # credit, opens the second one.
+    text = _read("trailing_credit_dump.txt")
+    assert _starts(text) == ["Hundreds of runners ", "Mill Lane bridge reo"]
+
+
+def test_a_headline_under_a_short_line_may_still_start_an_article() -> None:
+    lines = read_lines(_read("trailing_credit_dump.txt"))
+    cues = line_cues(lines)
+    i = next(n for n, line in enumerate(lines) if line.text.startswith("Mill Lane bridge"))
+    assert cues[i - 1].headline > 0.0
+    assert not after_heading(lines, cues, i)
