@@ -40,6 +40,9 @@ _WORD = re.compile(r"[^\W_][\w'’.&\-]*")
 _MINOR = _word_set(
     "a an and as at but by for from in into of on or over the to up via vs with after"
 )
+# A line that stops on one of these was cut off mid-sentence ("This story first
+# appeared in", "Follow Jane Doe at"); headlines end on "on", "up" or "over", not these.
+_CUT_OFF = _word_set("a an and as at but by for from in into of or the to via vs with")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{2,40}(?:,\s+[A-Z][\w. ]{1,25})?\s*(?:\([\w .&,]{1,30}\)\s*)?[-–—―:]"
     # or a mixed-case place and a wire agency: "Hanoi (VNA) –", "Moscow, SANA-"
@@ -109,6 +112,8 @@ def headline_score(line: str) -> float:
         return 0.0
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return 0.0
+    if words[-1].lower() in _CUT_OFF and line[-1].isalpha():
+        return 0.0  # a cut-off sentence, not a heading
     major = [w for w in words if w.lower() not in _MINOR]
     caps = sum(1 for w in major if w[0].isupper() or w[0].isdigit())
     ratio = caps / len(major) if major else 0.0

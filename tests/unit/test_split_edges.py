@@ -8,7 +8,7 @@ import pytest
 
 from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues
 from streams.enrich.cohesion import tokens
-from streams.enrich.headline import inline_title, is_caption, read_lines
+from streams.enrich.headline import headline_score, inline_title, is_caption, read_lines
 from streams.enrich.split import RuleSplitter
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
@@ -94,3 +94,32 @@ def test_short_contact_line_never_starts_an_article() -> None:
     text = "Harbour works begin.\nFor more information call 555-201-3344.\n"
     (cue,) = line_cues(read_lines(text))[1:]
     assert cue.signoff and cue.closes
+
+
+@pytest.mark.parametrize(
+    "line", ["This story was first printed in", "Follow our reporter Dana Lee at", "Prices for"]
+)
+def test_line_cut_off_on_a_function_word_is_not_a_headline(line: str) -> None:
+    assert headline_score(line) == 0.0
+
+
+def test_cut_off_last_line_stays_with_its_article() -> None:
+    # The first article's last paragraph stops mid-sentence; read as a heading it
+    # would open the next article a line too early.
+    text = _read("cut_off_dump.txt")
+    assert _starts(text) == ["Volunteers planted f", "Bus depot to close f"]
+
+
+def test_credit_line_closing_an_article_does_not_hide_the_next_headline() -> None:
+    # A short credit ends the first article; the headline below it, not the
+    # credit, opens the second one.
+    text = _read("trailing_credit_dump.txt")
+    assert _starts(text) == ["Hundreds of runners ", "Mill Lane bridge reo"]
+
+
+def test_a_headline_under_a_short_line_may_still_start_an_article() -> None:
+    lines = read_lines(_read("trailing_credit_dump.txt"))
+    cues = line_cues(lines)
+    i = next(n for n, line in enumerate(lines) if line.text.startswith("Mill Lane bridge"))
+    assert cues[i - 1].headline > 0.0
+    assert not after_heading(lines, cues, i)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from streams.enrich.split import RuleSplitter
-from streams.evaluate.split import load, match_starts, pk, run, run_single
+from streams.evaluate.split import load, match_starts, pk, run, run_single, tune
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 
@@ -78,3 +78,22 @@ def test_run_single_counts_documents_kept_whole(tmp_path: Path) -> None:
     assert result["documents"] == 2
     assert result["single"] == 1
     assert result["cut"] == [{"id": "dump", "articles": 3}]
+
+
+def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from streams.enrich.boundary import FEATURES, FIXED
+
+    long_text = (DATA / "long_article.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in long_text.split("\n") if p.strip()]
+    docs = [
+        {"id": f"d{i}", "title": f"Story number {i} for the test", "text": p}
+        for i, p in enumerate(paragraphs * 2)
+    ]
+    singles = tmp_path / "docs.jsonl"
+    singles.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    fitted = tune(_dump_file(tmp_path), [singles], synthetic=4, seeds=(1,))
+    assert list(fitted) == list(FEATURES)
+    assert fitted["rare_blank"] == FIXED["rare_blank"]
+    assert "WEIGHTS = (" in capsys.readouterr().out
