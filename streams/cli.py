@@ -110,8 +110,12 @@ def produce(
     from tqdm import tqdm
 
     from streams.client import produce as send
+    from streams.topics import ensure_topics
 
     settings = _settings()
+    if topic is None:
+        # before any worker runs, and on brokers that do not create topics on first use
+        asyncio.run(ensure_topics(settings))
     records: list[tuple[bytes | None, bytes]] = []
     for path in paths:
         data = path.read_bytes()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import time
 import uuid
 
@@ -10,10 +13,12 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
 from streams.kafka import client_options
+from streams.paths import ROOT
 from streams.settings import Settings
 from streams.topics import delete_topics, ensure_topics
 
 pytestmark = pytest.mark.integration
+ROLES = ("raw", "articles", "tagged", "enriched", "places", "dlq")
 
 
 async def _names(settings: Settings) -> set[str]:
@@ -27,13 +32,12 @@ async def _names(settings: Settings) -> set[str]:
 
 def test_topics_are_created_once_and_deleted_by_prefix(it_env) -> None:
     run = f"tt-{uuid.uuid4().hex[:8]}."
-    roles = ("raw", "articles", "tagged", "enriched", "places", "dlq")
     settings = Settings(
         kafka_bootstrap=it_env["GEOWIRE_KAFKA_BOOTSTRAP"],
-        **{f"topic_{role}": f"{run}{role}" for role in roles},
+        **{f"topic_{role}": f"{run}{role}" for role in ROLES},
     )
     created = asyncio.run(ensure_topics(settings))
-    assert sorted(created) == sorted(f"{run}{role}" for role in roles)
+    assert sorted(created) == sorted(f"{run}{role}" for role in ROLES)
     assert asyncio.run(ensure_topics(settings)) == []
     assert asyncio.run(delete_topics(settings, [run])) == sorted(created)
     # deletion spreads through the cluster's metadata asynchronously
@@ -43,3 +47,31 @@ def test_topics_are_created_once_and_deleted_by_prefix(it_env) -> None:
         time.sleep(0.5)
         left = {t for t in asyncio.run(_names(settings)) if t.startswith(run)}
     assert not left
+
+
+def test_produce_creates_the_topics_it_needs(it_env, tmp_path) -> None:
+    # two partitions, where a topic the broker created on first use would get four
+    run = f"tp-{uuid.uuid4().hex[:8]}."
+    env = {**os.environ, "GEOWIRE_KAFKA_BOOTSTRAP": it_env["GEOWIRE_KAFKA_BOOTSTRAP"]}
+    env |= {f"GEOWIRE_TOPIC_{role.upper()}": f"{run}{role}" for role in ROLES}
+    env["GEOWIRE_TOPIC_PARTITIONS"] = "2"
+    article = tmp_path / "note.txt"
+    article.write_text("Ferry services resumed between Oban and Mull on Tuesday.\n")
+    cmd = [sys.executable, "-m", "streams.cli", "produce", str(article)]
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=120)
+    settings = Settings(kafka_bootstrap=env["GEOWIRE_KAFKA_BOOTSTRAP"])
+    try:
+        partitions = asyncio.run(_partitions(settings, f"{run}raw"))
+        assert partitions == 2
+    finally:
+        asyncio.run(delete_topics(settings, [run]))
+
+
+async def _partitions(settings: Settings, topic: str) -> int:
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    await admin.start()
+    try:
+        (described,) = await admin.describe_topics([topic])
+        return len(described["partitions"])
+    finally:
+        await admin.close()
