@@ -1,9 +1,10 @@
-"""Create geowire's topics on the broker when they are missing."""
+"""geowire's topics on the broker: create the missing ones, delete a run's by prefix."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
@@ -13,11 +14,20 @@ from streams.settings import Settings
 log = logging.getLogger(__name__)
 
 
-async def ensure_topics(settings: Settings) -> list[str]:
-    """Create every missing geowire topic; return the names created."""
+@asynccontextmanager
+async def admin_client(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
+    """A started admin client for the configured cluster, closed on exit."""
     admin = AIOKafkaAdminClient(**client_options(settings))
     await admin.start()
     try:
+        yield admin
+    finally:
+        await admin.close()
+
+
+async def ensure_topics(settings: Settings) -> list[str]:
+    """Create every missing geowire topic; return the names created."""
+    async with admin_client(settings) as admin:
         existing = set(await admin.list_topics())
         missing = [name for name in settings.topics.values() if name not in existing]
         if missing:
@@ -34,8 +44,6 @@ async def ensure_topics(settings: Settings) -> list[str]:
             )
             log.info("created topics %s", ", ".join(missing))
         return missing
-    finally:
-        await admin.close()
 
 
 async def delete_topics(settings: Settings, prefixes: Sequence[str]) -> list[str]:
@@ -44,13 +52,9 @@ async def delete_topics(settings: Settings, prefixes: Sequence[str]) -> list[str
     Test and benchmark runs use their own topic names (and Faust adds internal topics
     named after the app id); this removes them when a run ends.
     """
-    admin = AIOKafkaAdminClient(**client_options(settings))
-    await admin.start()
-    try:
+    async with admin_client(settings) as admin:
         doomed = sorted(t for t in await admin.list_topics() if t.startswith(tuple(prefixes)))
         if doomed:
             await admin.delete_topics(doomed)
             log.info("deleted topics %s", ", ".join(doomed))
         return doomed
-    finally:
-        await admin.close()

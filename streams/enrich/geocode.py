@@ -162,7 +162,7 @@ class GazetteerGeocoder:
                 resolved[i] = (m, around[0], min(around[1], ENCLOSED_CONFIDENCE))
 
     def _stray_town(self, row: int, focus: int) -> bool:
-        """Whether a town found inside a longer name lies far from the article's focus.
+        """Whether a town found only inside a longer or derived name lies far from the focus.
 
         "Rogers Centre" in a Toronto story is not in Rogers, Arkansas; a facility named
         after a town is usually where the story is, unless that town is nearby.

@@ -10,24 +10,18 @@ import time
 import uuid
 
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient
 
-from streams.kafka import client_options
 from streams.paths import ROOT
 from streams.settings import Settings
-from streams.topics import delete_topics, ensure_topics
+from streams.topics import admin_client, delete_topics, ensure_topics
 
 pytestmark = pytest.mark.integration
 ROLES = ("raw", "articles", "tagged", "enriched", "places", "dlq")
 
 
 async def _names(settings: Settings) -> set[str]:
-    admin = AIOKafkaAdminClient(**client_options(settings))
-    await admin.start()
-    try:
+    async with admin_client(settings) as admin:
         return set(await admin.list_topics())
-    finally:
-        await admin.close()
 
 
 def test_topics_are_created_once_and_deleted_by_prefix(it_env) -> None:
@@ -68,10 +62,6 @@ def test_produce_creates_the_topics_it_needs(it_env, tmp_path) -> None:
 
 
 async def _partitions(settings: Settings, topic: str) -> int:
-    admin = AIOKafkaAdminClient(**client_options(settings))
-    await admin.start()
-    try:
+    async with admin_client(settings) as admin:
         (described,) = await admin.describe_topics([topic])
         return len(described["partitions"])
-    finally:
-        await admin.close()

@@ -214,9 +214,9 @@ class Ranker:
         """Score every mention's candidates in place, iterating the article context.
 
         Args:
-            text: the article, to find lists of places ("Washington, New York and Boston").
             mentions: the article's mentions (candidates already looked up).
             countries: extra country evidence (e.g. demonyms) by ISO code, in mentions.
+            text: the article, to find lists of places ("Washington, New York and Boston").
         """
         by_key: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
