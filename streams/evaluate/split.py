@@ -16,7 +16,6 @@ runs both on the shared data.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -275,9 +274,14 @@ def _fit_logistic(x: Any, y: Any, s: Any, *, l2: float) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Evaluate on the shared benchmarks (or the files given); skip if absent."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    dumps = Path(args[0]) if args else SHARED / "split" / "dumps.jsonl"
+    """Evaluate on the shared benchmarks (or the file given); skip if absent."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Split benchmark (head, tail, all) and the single-article check."
+    )
+    parser.add_argument("dumps", nargs="?", type=Path, default=SHARED / "split" / "dumps.jsonl")
+    dumps = parser.parse_args(argv).dumps
     if not dumps.exists():
         print(f"skipped: {dumps} not found")
         return 0
