@@ -261,6 +261,10 @@ def eval_geoparse(
     comparable: Annotated[
         bool, typer.Option(help="with --gold-spans, also score the Mordecai3-comparable subset")
     ] = False,
+    misses: Annotated[
+        Path | None,
+        typer.Option(help="with --gold-spans, write the misses here (JSON lines; use on the head)"),
+    ] = None,
 ) -> None:
     """Toponym recognition and resolution figures (Acc@161 km, errors, AUC)."""
     from streams.enrich.factory import Components
@@ -274,6 +278,7 @@ def eval_geoparse(
         tagger=None if gold_spans else components.tagger,
         geocoder=components.geocoder,  # type: ignore[arg-type]
         comparable_model=components.settings.spacy_model if comparable and gold_spans else None,
+        misses=misses,
     )
 
 

@@ -17,13 +17,14 @@ the rest.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
-from schemas.models import ArticleV1, Span
+from schemas.models import ArticleV1, Place, Span
 from streams.enrich.gazetteer import load_gazetteer
 from streams.enrich.geocode import GazetteerGeocoder, distance_km
 from streams.evaluate.recognition import (
@@ -37,6 +38,8 @@ from streams.evaluate.recognition import (
 )
 
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+#: An answer this close to the gold point counts as right (Acc@161).
+ACC_KM = 161.0
 
 
 def error_figures(errors: Sequence[float]) -> dict[str, float]:
@@ -48,7 +51,7 @@ def error_figures(errors: Sequence[float]) -> dict[str, float]:
     span = max(len(ordered) - 1, 1)
     auc = float(np.trapezoid(logs) / span / math.log(EARTH_HALF_CIRCUMFERENCE_KM))
     return {
-        "acc161": float(np.mean(ordered <= 161.0)),
+        "acc161": float(np.mean(ordered <= ACC_KM)),
         "mean_km": float(ordered.mean()),
         "median_km": float(np.median(ordered)),
         "auc": auc,
@@ -77,6 +80,27 @@ def comparable_toponyms(docs: list[dict[str, Any]], model: str) -> set[tuple[int
     return kept
 
 
+def resolved_gold(
+    geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]
+) -> Iterator[tuple[int, int, dict[str, Any], Place | None, float]]:
+    """Resolve every gold toponym span.
+
+    Yields:
+        ``(document index, toponym index, gold toponym, place or None, error km)``;
+        a span the geocoder cannot place counts as half the earth's circumference.
+    """
+    for i, doc in enumerate(docs):
+        gold = doc["toponyms"]
+        spans = [Span(start=t["start"], end=t["end"]) for t in gold]
+        for j, (toponym, place) in enumerate(
+            zip(gold, geocoder.resolve(doc["text"], spans), strict=True)
+        ):
+            km = EARTH_HALF_CIRCUMFERENCE_KM
+            if place is not None:
+                km = distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"])
+            yield i, j, toponym, place, km
+
+
 def gold_span_figures(
     geocoder: GazetteerGeocoder,
     docs: list[dict[str, Any]],
@@ -85,24 +109,48 @@ def gold_span_figures(
     """Resolve every gold toponym span and score the answers (only ``keep`` if given)."""
     errors: list[float] = []
     id_hits = id_total = 0
-    for i, doc in enumerate(docs):
-        gold = doc["toponyms"]
-        spans = [Span(start=t["start"], end=t["end"]) for t in gold]
-        for j, (toponym, place) in enumerate(
-            zip(gold, geocoder.resolve(doc["text"], spans), strict=True)
-        ):
-            if keep is not None and (i, j) not in keep:
-                continue
-            if place is None:
-                errors.append(EARTH_HALF_CIRCUMFERENCE_KM)
-            else:
-                errors.append(distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"]))
-            if toponym.get("geonameid"):
-                id_total += 1
-                id_hits += int(place is not None and place.geonameid == toponym["geonameid"])
+    for i, j, toponym, place, km in resolved_gold(geocoder, docs):
+        if keep is not None and (i, j) not in keep:
+            continue
+        errors.append(km)
+        if toponym.get("geonameid"):
+            id_total += 1
+            id_hits += int(place is not None and place.geonameid == toponym["geonameid"])
     figures: dict[str, Any] = error_figures(errors)
     figures.update(count=len(errors), geonameid_match=id_hits / id_total if id_total else 0.0)
     return figures
+
+
+def gold_span_misses(
+    geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The gold toponyms resolved more than 161 km off, for error analysis.
+
+    Meant for the tuning head: reading the tail's misses would stop it being held out.
+
+    Returns:
+        One row per miss: document id, span, gold name and point, the answer, km.
+    """
+    misses: list[dict[str, Any]] = []
+    for i, _, toponym, place, km in resolved_gold(geocoder, docs):
+        if km <= ACC_KM:
+            continue
+        answer = None
+        if place is not None:
+            answer = {
+                "geonameid": place.geonameid,
+                "name": place.name,
+                "feature_code": place.feature_code,
+                "admin1": place.admin1,
+                "country_code": place.country_code,
+                "confidence": place.confidence,
+            }
+        misses.append({
+            "doc": docs[i].get("id"), "start": toponym["start"], "end": toponym["end"],
+            "name": toponym["name"], "lat": toponym["lat"], "lon": toponym["lon"],
+            "geonameid": toponym.get("geonameid"), "answer": answer, "km": round(km, 1),
+        })  # fmt: skip
+    return misses
 
 
 def end_to_end_figures(
@@ -154,6 +202,7 @@ def run(
     tagger: Any = None,
     geocoder: GazetteerGeocoder | None = None,
     comparable_model: str | None = None,
+    misses: Path | None = None,
 ) -> dict[str, Any]:
     """Evaluate geocoding on one benchmark file, print a report and return the figures.
 
@@ -165,6 +214,8 @@ def run(
         geocoder: the geocoder to use; the default gazetteer's when None.
         comparable_model: with gold spans, also score the Mordecai3-comparable subset
             (toponyms this spaCy model tags GPE/LOC), reported as ``comparable_*``.
+        misses: with gold spans, write the misses (:func:`gold_span_misses`) here as
+            JSON lines.
 
     Returns:
         The figures, with ``file``, ``part``, ``mode`` and ``docs``.
@@ -179,6 +230,9 @@ def run(
             keep = comparable_toponyms(docs, comparable_model)
             subset = gold_span_figures(geocoder, docs, keep)
             figures.update({f"comparable_{k}": v for k, v in subset.items()})
+        if misses is not None:
+            rows = gold_span_misses(geocoder, docs)
+            misses.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
     else:
         figures = end_to_end_figures(geocoder, tagger, docs)
     mode = "gold spans" if gold_spans else "end to end"
@@ -210,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--comparable", action="store_true", help="also score the Mordecai3-comparable subset"
     )
+    parser.add_argument(
+        "--misses", type=Path, help="with --gold-spans, write the misses here (JSON lines)"
+    )
     args = parser.parse_args(argv)
     geocoder = GazetteerGeocoder(load_gazetteer())
     tagger = None
@@ -224,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tagger=tagger,
         geocoder=geocoder,
         comparable_model=args.model if args.comparable and args.gold_spans else None,
+        misses=args.misses,
     )
     return 0
 

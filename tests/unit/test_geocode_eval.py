@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from streams.evaluate.geoparse import EARTH_HALF_CIRCUMFERENCE_KM, distance_km, error_figures
+from schemas.models import Place
+from streams.evaluate.geoparse import (
+    EARTH_HALF_CIRCUMFERENCE_KM,
+    distance_km,
+    error_figures,
+    gold_span_figures,
+    gold_span_misses,
+)
 from streams.evaluate.recognition import head_size, read_docs, select
 
 
@@ -42,3 +49,39 @@ def test_read_docs_splits_on_newlines_only(tmp_path: Path) -> None:
     rows = [{"id": "a", "text": "one\u2028two"}, {"id": "b", "text": "three"}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     assert [d["id"] for d in read_docs(path)] == ["a", "b"]
+
+
+class _FixedGeocoder:
+    """Answers every span with the next of a fixed list of places."""
+
+    def __init__(self, places: list[Place | None]) -> None:
+        self.places = places
+
+    def resolve(self, text: str, spans: list[object]) -> list[Place | None]:
+        return self.places[: len(spans)]
+
+
+def _place(lat: float, lon: float) -> Place:
+    return Place(
+        geonameid=1, name="Somewhere", country_code="FR", admin1=None, feature_class="P",
+        feature_code="PPL", lat=lat, lon=lon, confidence=0.5,
+    )  # fmt: skip
+
+
+def test_misses_list_the_answers_beyond_161_km_and_the_unplaced() -> None:
+    text = "Lyon and Lille and Nice"
+    docs = [{
+        "id": "d1", "text": text, "unresolved_toponyms": [],
+        "toponyms": [
+            {"start": 0, "end": 4, "name": "Lyon", "lat": 45.76, "lon": 4.84},
+            {"start": 9, "end": 14, "name": "Lille", "lat": 50.63, "lon": 3.06},
+            {"start": 19, "end": 23, "name": "Nice", "lat": 43.70, "lon": 7.27},
+        ],
+    }]  # fmt: skip
+    geocoder = _FixedGeocoder([_place(45.75, 4.85), _place(45.75, 4.85), None])
+    misses = gold_span_misses(geocoder, docs)  # type: ignore[arg-type]
+    assert [(m["name"], m["answer"] is None) for m in misses] == [("Lille", False), ("Nice", True)]
+    assert misses[0]["km"] == pytest.approx(distance_km(45.75, 4.85, 50.63, 3.06), abs=0.1)
+    assert misses[1]["km"] == EARTH_HALF_CIRCUMFERENCE_KM
+    figures = gold_span_figures(geocoder, docs)  # type: ignore[arg-type]
+    assert figures["acc161"] == pytest.approx(1 / 3)
