@@ -121,6 +121,10 @@ def gold_span_figures(
     return figures
 
 
+#: What a miss shows of the answer.
+_ANSWER_FIELDS = {"geonameid", "name", "feature_code", "admin1", "country_code", "confidence"}
+
+
 def gold_span_misses(
     geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -135,16 +139,7 @@ def gold_span_misses(
     for i, _, toponym, place, km in resolved_gold(geocoder, docs):
         if km <= ACC_KM:
             continue
-        answer = None
-        if place is not None:
-            answer = {
-                "geonameid": place.geonameid,
-                "name": place.name,
-                "feature_code": place.feature_code,
-                "admin1": place.admin1,
-                "country_code": place.country_code,
-                "confidence": place.confidence,
-            }
+        answer = None if place is None else place.model_dump(include=_ANSWER_FIELDS)
         misses.append({
             "doc": docs[i].get("id"), "start": toponym["start"], "end": toponym["end"],
             "name": toponym["name"], "lat": toponym["lat"], "lon": toponym["lon"],

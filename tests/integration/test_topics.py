@@ -16,7 +16,7 @@ from streams.settings import Settings
 from streams.topics import admin_client, delete_topics, ensure_topics
 
 pytestmark = pytest.mark.integration
-ROLES = ("raw", "articles", "tagged", "enriched", "places", "dlq")
+ROLES = tuple(Settings().topics)
 
 
 async def _names(settings: Settings) -> set[str]:
