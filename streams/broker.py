@@ -6,19 +6,16 @@ stops it again. The data dir keeps the cluster id, the topic data, the pid file 
 logs, so a stopped broker comes back with its topics. Stdlib only, so it works before (and
 without) any Kafka client library.
 
-Command line (also what the Makefile calls): ``python -m streams.broker start|stop|status``.
+The command line is ``geowire broker start|stop|status`` (``streams.cli_broker``).
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import fcntl
-import os
 import subprocess
-import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +31,9 @@ from streams.broker_tools import (
     render_properties,
     resolve_jars,
     run_checked,
-    uses_external_broker,
 )
 
-__all__ = ["BrokerError", "BrokerStatus", "LocalBroker", "main"]
+__all__ = ["BrokerError", "BrokerStatus", "LocalBroker"]
 
 HOST = "localhost"
 # Logged by KafkaRaftServer once request processing is enabled.
@@ -269,67 +265,3 @@ class LocalBroker:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def default_root() -> Path:
-    """The repository root: the checkout this module lives in, else the working directory."""
-    checkout = Path(__file__).resolve().parents[1]
-    if (checkout / "deploy" / "kafka" / "pom.xml").exists():
-        return checkout
-    return Path.cwd()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m streams.broker start|stop|status``.
-
-    Exit codes: 0 on success (``status``: the broker runs), 1 when ``status`` finds it
-    not running, 2 on a broker error. ``start`` and ``stop`` do nothing when
-    GEOWIRE_KAFKA_BOOTSTRAP names another broker.
-    """
-    parser = argparse.ArgumentParser(prog="python -m streams.broker", description=__doc__)
-    parser.add_argument("action", choices=("start", "stop", "status"))
-    parser.add_argument("--root", type=Path, default=None, help="repository root")
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--port", type=int, default=9092)
-    parser.add_argument("--controller-port", type=int, default=9093)
-    parser.add_argument("--timeout", type=float, default=None, help="seconds")
-    args = parser.parse_args(argv)
-    broker = LocalBroker(
-        args.root or default_root(),
-        port=args.port,
-        controller_port=args.controller_port,
-        data_dir=args.data_dir,
-    )
-    external = os.environ.get("GEOWIRE_KAFKA_BOOTSTRAP")
-    try:
-        return _run_action(broker, args.action, args.timeout, external)
-    except BrokerError as exc:
-        print(f"broker: {exc}", file=sys.stderr)
-        return 2
-
-
-def _run_action(
-    broker: LocalBroker, action: str, timeout: float | None, external: str | None
-) -> int:
-    if action != "status" and uses_external_broker(external, broker.port):
-        print(
-            f"GEOWIRE_KAFKA_BOOTSTRAP={external} names another broker; the local one is left alone"
-        )
-        return 0
-    if action == "start":
-        started = broker.start() if timeout is None else broker.start(timeout)
-        state = "started" if started else "already running"
-        print(f"Kafka broker {state} on {broker.bootstrap} (data in {broker.data_dir})")
-    elif action == "stop":
-        stopped = broker.stop() if timeout is None else broker.stop(timeout)
-        print("Kafka broker stopped" if stopped else "Kafka broker was not running")
-    else:
-        status = broker.status()
-        state = f"running (pid {status.pid})" if status.running else "not running"
-        print(f"Kafka broker {state} on {status.bootstrap} (data in {status.data_dir})")
-        return 0 if status.running else 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,15 +12,14 @@ from typing import Annotated, Any
 import orjson
 import typer
 
+from streams.cli_broker import broker_app
 from streams.enrich.intake import RawInput, decode_raw
 from streams.errors import GeowireError
-from streams.paths import ROOT
 from streams.settings import Settings
 
 app = typer.Typer(
     help="geowire: raw news text in, structured geocoded events out.", no_args_is_help=True
 )
-broker_app = typer.Typer(help="The local Apache Kafka broker (KRaft) for development and tests.")
 eval_app = typer.Typer(help="Evaluations against benchmark files.")
 gazetteer_app = typer.Typer(help="The offline gazetteer index.")
 app.add_typer(broker_app, name="broker")
@@ -192,45 +190,6 @@ def topics_create() -> None:
 
     created = asyncio.run(ensure_topics(_settings()))
     typer.echo(f"created: {', '.join(created) or 'none (all exist)'}")
-
-
-def _local_broker() -> Any:
-    from streams.broker import LocalBroker
-
-    return LocalBroker(ROOT)
-
-
-@broker_app.command("start")
-def broker_start() -> None:
-    """Start the local broker in the background (a running one is left alone)."""
-    from streams.broker_tools import uses_external_broker
-
-    external = os.environ.get("GEOWIRE_KAFKA_BOOTSTRAP")
-    if uses_external_broker(external):
-        typer.echo(f"GEOWIRE_KAFKA_BOOTSTRAP={external}: using that broker, not starting one")
-        return
-    try:
-        started = _local_broker().start()
-    except GeowireError as exc:
-        typer.echo(f"broker did not start ({exc.code}): {exc}", err=True)
-        raise typer.Exit(2) from exc
-    typer.echo("broker started on localhost:9092" if started else "broker already running")
-
-
-@broker_app.command("stop")
-def broker_stop() -> None:
-    """Stop the local broker cleanly."""
-    stopped = _local_broker().stop()
-    typer.echo("broker stopped" if stopped else "broker was not running")
-
-
-@broker_app.command("status")
-def broker_status() -> None:
-    """Say whether the local broker runs (exit 1 when it does not)."""
-    status = _local_broker().status()
-    state = f"running (pid {status.pid})" if status.running else "not running"
-    typer.echo(f"{state}: {status.bootstrap}, data in {status.data_dir}")
-    raise typer.Exit(0 if status.running else 1)
 
 
 @eval_app.command("split")

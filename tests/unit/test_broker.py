@@ -11,14 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from streams.broker import BrokerError, LocalBroker, main
+from streams.broker import BrokerError, LocalBroker
 from streams.broker_tools import (
     api_versions_ok,
     new_cluster_id,
     render_properties,
     uses_external_broker,
 )
+from streams.cli_broker import broker_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -184,16 +186,31 @@ def test_api_versions_probe_on_a_closed_port() -> None:
     assert api_versions_ok("localhost", _free_port(), timeout=1) is False
 
 
-def test_cli_status_exit_codes(broker: LocalBroker, capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["status", "--data-dir", str(broker.data_dir), "--port", str(broker.port)]
-    assert main([*argv, "--root", str(ROOT)]) == 1
-    assert "not running" in capsys.readouterr().out
+def _cli(broker: LocalBroker, action: str) -> list[str]:
+    ports = ["--port", str(broker.port), "--controller-port", str(broker.controller_port)]
+    return [action, "--data-dir", str(broker.data_dir), *ports]
+
+
+def test_cli_status_exit_codes(broker: LocalBroker) -> None:
+    result = CliRunner().invoke(broker_app, _cli(broker, "status"))
+    assert result.exit_code == 1
+    assert "not running" in result.stdout
 
 
 def test_cli_leaves_the_local_broker_alone_for_an_external_one(
-    broker: LocalBroker, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    broker: LocalBroker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GEOWIRE_KAFKA_BOOTSTRAP", "kafka.example:9092")
-    assert main(["start", "--data-dir", str(broker.data_dir), "--port", str(broker.port)]) == 0
-    assert "names another broker" in capsys.readouterr().out
+    result = CliRunner().invoke(broker_app, _cli(broker, "start"))
+    assert result.exit_code == 0
+    assert "using that broker" in result.stdout
     assert not broker.pid_path.exists()
+
+
+def test_cli_status_finds_a_running_broker(
+    broker: LocalBroker, fake_broker: subprocess.Popen[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("streams.broker.port_open", lambda host, port: True)
+    result = CliRunner().invoke(broker_app, _cli(broker, "status"))
+    assert result.exit_code == 0
+    assert f"running (pid {fake_broker.pid})" in result.stdout
