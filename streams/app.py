@@ -77,14 +77,9 @@ def _credentials(settings: Settings) -> Any:
     return None
 
 
-def create_app(settings: Settings, components: Components | None = None) -> faust.App:
-    """Build the worker app with its agents registered.
-
-    Args:
-        settings: validated settings.
-        components: the pipeline parts; tests pass fakes, by default the real ones.
-    """
-    app = faust.App(
+def _faust_app(settings: Settings) -> faust.App:
+    """The Faust app: raw bytes in and out (agents decode), at-least-once, acks from all."""
+    return faust.App(
         settings.app_id,
         broker=f"kafka://{settings.kafka_bootstrap}",
         broker_credentials=_credentials(settings),
@@ -102,6 +97,16 @@ def create_app(settings: Settings, components: Components | None = None) -> faus
         datadir=str(settings.data_dir),
         store="memory://",
     )
+
+
+def create_app(settings: Settings, components: Components | None = None) -> faust.App:
+    """Build the worker app with its agents registered.
+
+    Args:
+        settings: validated settings.
+        components: the pipeline parts; tests pass fakes, by default the real ones.
+    """
+    app = _faust_app(settings)
     topics = {
         role: app.topic(name, key_type=bytes, value_type=bytes)
         for role, name in settings.topics.items()
