@@ -32,6 +32,8 @@ class ContextWeights(Protocol):
     def proximity_km(self) -> float: ...
     @property
     def temperature(self) -> float: ...
+    @property
+    def damping(self) -> float: ...
 
 
 class DocContext:
@@ -79,6 +81,7 @@ class DocContext:
             if code in gazetteer.country_rows:
                 self.extra_cc[gazetteer.cc[gazetteer.country_rows[code]]] += value
         self.scores = self.fixed.copy()
+        self._belief: np.ndarray | None = None
 
     def beliefs(self) -> np.ndarray:
         """Tempered softmax of the scores within each group."""
@@ -88,8 +91,11 @@ class DocContext:
         return result
 
     def update(self) -> None:
-        """Recompute all scores from the other groups' current beliefs."""
+        """Recompute all scores from the other groups' current (damped) beliefs."""
         belief = self.beliefs()
+        if self._belief is not None:
+            belief = self.w.damping * self._belief + (1.0 - self.w.damping) * belief
+        self._belief = belief
         mass = belief * self.mentions * self.counted
         group_mass = np.bincount(self.group, mass, minlength=self.n_groups)
         others = group_mass.sum() + self.extra_cc.sum() - group_mass[self.group]

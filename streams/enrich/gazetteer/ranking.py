@@ -49,7 +49,11 @@ class Weights:
     proximity: float = 3.0
     proximity_km: float = 50.0
     temperature: float = 1.0
-    iterations: int = 3
+    #: Share of the previous beliefs kept in each context update: without it, two
+    #: mentions can swap readings every round ("Adelaide" and "SA" each following the
+    #: other's last guess), and the last round decides.
+    damping: float = 0.5
+    iterations: int = 5
     list_kind: float = 3.0
 
 

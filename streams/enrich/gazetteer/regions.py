@@ -48,6 +48,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TR": ("Turkiye", "Türkiye"),
     "CV": ("Cabo Verde",),
     "TT": ("T&T",),
+    "ZA": ("SA", "RSA"),
 }
 
 
@@ -67,6 +68,7 @@ DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("AU", "Queensland"): ("Qld",),
     ("AU", "Australian Capital Territory"): ("ACT",),
     ("AU", "Tasmania"): ("Tas",),
+    ("AU", "South Australia"): ("SA",),
     ("GB", "Hertfordshire"): ("Herts",),
     ("GB", "Bedfordshire"): ("Beds",),
     ("GB", "Buckinghamshire"): ("Bucks",),
