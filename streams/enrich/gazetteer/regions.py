@@ -47,7 +47,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "BN": ("Brunei",),
     "TR": ("Turkiye", "Türkiye"),
     "CV": ("Cabo Verde",),
-    "TT": ("T&T",),
+    "TT": ("T&T", "Trinidad"),
+    "BA": ("Bosnia",),
+    "AG": ("Antigua",),
+    "KN": ("St Kitts", "St. Kitts", "Saint Kitts"),
     "ZA": ("SA", "RSA"),
 }
 
@@ -159,6 +162,21 @@ REGIONS: tuple[Region, ...] = (
     Region("Great Lakes", 45.0, -84.0, (), None, "LKS"),
     Region("Bay Area", 37.8, -122.3, ("San Francisco Bay Area",), "US"),
     Region("Silicon Valley", 37.4, -122.0, (), "US", "VAL"),
+    Region("Donbas", 48.0, 38.5, ("Donbass",), "UA"),
+    Region("Somaliland", 9.5, 46.0, (), "SO"),
+    Region("Patagonia", -45.0, -69.0),
+    Region("Baltic states", 57.0, 24.0, ("Baltics",)),
+    Region("Baltic Sea", 58.0, 20.0, (), None, "SEA"),
+    Region("Borneo", 0.5, 114.0, (), None, "ISL"),
+    Region("Sumatra", -0.5, 101.5, (), "ID", "ISL"),
+    Region("Java", -7.3, 110.0, (), "ID", "ISL"),
+    Region("Mindanao", 7.5, 125.0, (), "PH", "ISL"),
+    Region("Luzon", 16.0, 121.0, (), "PH", "ISL"),
+    Region("Tahiti", -17.65, -149.43, (), "PF", "ISL"),
+    Region("Himalayas", 28.0, 84.0, ("Himalaya",), None, "MTS"),
+    Region("Alps", 46.5, 10.0, (), None, "MTS"),
+    Region("Andes", -15.0, -70.0, (), None, "MTS"),
+    Region("Rocky Mountains", 44.0, -110.0, ("Rockies",), None, "MTS"),
 )
 
 

