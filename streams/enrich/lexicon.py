@@ -18,6 +18,16 @@ TITLES = frozenset(
     spokesman spokeswoman trooper chairman chairwoman councilman councilwoman commissioner
     superintendent lord lady sir dame cpl pvt deputy chief
     """.split()
+) | frozenset(
+    # occupations that head a name ("Seismologist Ana Fuentes said"); words that also
+    # head places or things ("host", "guard", "forward", "driver") are left out
+    """
+    economist analyst scientist seismologist researcher lawyer activist journalist
+    reporter author novelist poet actor actress singer rapper musician filmmaker comedian
+    photographer historian engineer architect entrepreneur businessman businesswoman
+    billionaire striker midfielder defender goalkeeper quarterback pitcher boxer
+    columnist correspondent editor producer
+    """.split()
 )
 
 #: Titles that mark a person even in lowercase ("coach Ripley", "officer Smith").

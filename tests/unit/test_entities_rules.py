@@ -67,6 +67,15 @@ def test_title_makes_a_person() -> None:
     assert {m.evidence for m in mentions} == {"title"}
 
 
+def test_an_occupation_heads_a_person_but_is_not_part_of_the_name() -> None:
+    doc = make_doc("Seismologist Ana Ferrant said the ground moved. Economist Lobo agreed.", [
+        ("Seismologist Ana Ferrant", "PERSON"), ("Lobo", "GPE"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    apply_titles(doc, mentions, FakeOracle())
+    assert labels(doc, mentions) == [("Ana Ferrant", "PERSON"), ("Lobo", "PERSON")]
+
+
 def test_said_makes_a_person_unless_a_major_place() -> None:
     doc = make_doc("Darrow said the deal was done. Ruritania said it agreed.", [
         ("Darrow", "GPE"), ("Ruritania", "GPE"),
