@@ -72,6 +72,16 @@ def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
     assert ("Trinidad and Tobago", "TT", None, "PCLI") in rows_of(gazetteer, "Trinidad")
 
 
+def test_former_countries_lend_no_names_to_the_holders_of_their_codes(
+    gazetteer: Gazetteer,
+) -> None:
+    # Sikkim's old code SK is Slovakia's now; the Gilbert Islands' GE is Georgia's
+    assert rows_of(gazetteer, "Sikkim") == [("Sikkim", "IN", "29", "ADM1")]
+    assert not any(row[1] == "GE" for row in rows_of(gazetteer, "Gilbert and Ellice Islands"))
+    # a lowercase word of a longer name is not the United States ("Gulf states")
+    assert not rows_of(gazetteer, "states")
+
+
 def test_divisions_are_named_as_geonames_names_them(gazetteer: Gazetteer) -> None:
     # the local names still match, as alternate names
     assert rows_of(gazetteer, "Bayern")[0][:2] == ("Bavaria", "DE")

@@ -15,7 +15,7 @@ REGION_ID_BASE = 100_000_000
 
 # Short names and abbreviations news uses for countries, beyond the packaged aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America", "the States"),
+    "US": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
@@ -105,9 +105,16 @@ class Region:
 
 REGIONS: tuple[Region, ...] = (
     Region("Middle East", 33.13906, 35.85869, ("Mideast", "Near East")),
-    Region("Persian Gulf", 26.5, 52.0, ("Gulf", "Arabian Gulf", "the Gulf"), None, "GULF"),
+    Region(
+        "Persian Gulf",
+        26.5,
+        52.0,
+        ("Gulf", "Arabian Gulf", "the Gulf", "Gulf states"),
+        None,
+        "GULF",
+    ),
     Region("West Bank", 32.0, 35.25, (), "PS"),
-    Region("Gaza Strip", 31.42, 34.37, (), "PS"),
+    Region("Gaza Strip", 31.42, 34.37, ("Gaza",), "PS"),
     Region("Golan Heights", 33.0, 35.75, ("Golan",), "SY"),
     Region("Sinai Peninsula", 29.5, 33.8, ("Sinai",), "EG", "PEN"),
     Region("Kurdistan", 36.5, 44.0, ("Kurdistan Region",)),
@@ -177,6 +184,21 @@ REGIONS: tuple[Region, ...] = (
     Region("Alps", 46.5, 10.0, (), None, "MTS"),
     Region("Andes", -15.0, -70.0, (), None, "MTS"),
     Region("Rocky Mountains", 44.0, -110.0, ("Rockies",), None, "MTS"),
+    Region("Asia-Pacific", 10.0, 120.0, ("Asia Pacific", "Indo-Pacific")),
+    Region("Eurozone", 50.0, 10.0, ("euro zone", "euro area")),
+    Region("Arab world", 25.0, 30.0),
+    Region("Mesopotamia", 33.0, 44.0),
+    Region("Yorkshire", 54.0, -1.5, (), "GB"),
+    Region("Channel Islands", 49.4, -2.4, (), None, "ISLS"),
+    Region("Hebrides", 57.5, -7.0, ("Outer Hebrides", "Inner Hebrides"), "GB", "ISLS"),
+    Region("Honshu", 36.0, 138.0, (), "JP", "ISL"),
+    Region("Kyushu", 32.8, 130.8, (), "JP", "ISL"),
+    Region("Mekong Delta", 10.0, 105.8, (), "VN", "DLTA"),
+    Region("Korean Demilitarized Zone", 38.0, 127.0, ("DMZ",), None),
+    Region("Great Plains", 41.0, -100.0, (), None),
+    Region("Upstate New York", 43.0, -75.5, (), "US"),
+    Region("Long Island", 40.8, -73.1, (), "US", "ISL"),
+    Region("Oahu", 21.47, -157.98, ("O'ahu",), "US", "ISL"),
 )
 
 
@@ -205,11 +227,12 @@ REGION_ADJECTIVES: dict[str, str] = {
 }
 
 # Seats of government and their rooms, which news uses for the city they stand in
-# ("the White House said"), and hub airports named without "Airport" ("landed at
-# Heathrow"); keyed by (country, city). The town of White House, Tennessee, and
+# ("the White House said"), Wall Street, and hub airports named without "Airport"
+# ("landed at Heathrow"); keyed by (country, city). The town of White House, Tennessee, and
 # Heathrow, Florida, are never what a news story means by the name.
 LANDMARKS: dict[tuple[str, str], tuple[str, ...]] = {
     ("US", "Washington"): ("White House", "Oval Office", "West Wing", "Capitol Hill", "Pentagon"),
+    ("US", "New York City"): ("Wall Street",),
     ("RU", "Moscow"): ("Kremlin",),
     ("GB", "London"): ("Downing Street", "Whitehall", "Heathrow", "Gatwick"),
     ("US", "Chicago"): ("O'Hare", "O’Hare"),

