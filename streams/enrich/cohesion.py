@@ -4,7 +4,9 @@ An article keeps talking about the same people, places and things; the next
 article starts fresh. Cohesion is the share of the evidence in the text after a
 break that already appeared before it: names (capitalised tokens) and content
 words, each weighted by how rare it is in the whole input, so a word every
-article of a dump shares (a dump about one country) counts for little.
+article of a dump shares (a dump about one country) counts for little, and by
+how rare it is in English at large, so a shared "police" counts for less than a
+shared "dredger".
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from streams.enrich.rarity import rarity
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -141,7 +145,8 @@ def _read(text: str) -> tuple[frozenset[str], list[str]]:
 
 
 class Weights:
-    """Inverse document frequency of each key over the units (lines) of one input."""
+    """Rarity of each key: inverse document frequency over the units (lines) of one
+    input, times its rarity in English at large (:func:`rarity.rarity`)."""
 
     def __init__(self, units: Sequence[frozenset[str]]) -> None:
         n = max(len(units), 1)
@@ -149,7 +154,7 @@ class Weights:
         for unit in units:
             df.update(unit)
         self.table: dict[str, float] = {
-            key: (2.0 if key.startswith("^") else 1.0) * math.log(1.0 + n / count)
+            key: (2.0 if key.startswith("^") else 1.0) * math.log(1.0 + n / count) * rarity(key)
             for key, count in df.items()
         }
         self._unseen = math.log(1.0 + n)
@@ -158,7 +163,7 @@ class Weights:
         """Rarer keys weigh more; names weigh double content words."""
         w = self.table.get(key)
         if w is None:
-            return 2.0 * self._unseen if key.startswith("^") else self._unseen
+            return (2.0 if key.startswith("^") else 1.0) * self._unseen * rarity(key)
         return w
 
     def total(self, keys: frozenset[str]) -> float:
