@@ -6,13 +6,14 @@ together than a shared "dredger". Keys are names (``^`` prefix, the whole word)
 and content words cut to six letters; a cut key stands for every English word
 that starts with it, and its frequency is theirs summed. The word lists ship
 inside the ``wordfreq`` wheel: nothing is fetched at run time. They are read
-once, on first use (about half a second), and each key is looked up once.
+once per process (about half a second; :func:`load`, which the splitter calls when it
+is built), and the rarities of recent keys are cached.
 """
 
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 #: -log10 of a word's frequency (per word of running English text) is capped
 #: here: every word rarer than one in a million counts as fully rare.
@@ -44,7 +45,13 @@ def _tables() -> tuple[dict[str, float], dict[str, float]]:
     return words, {stem: freq for stem, freq in stems.items() if freq > floor}
 
 
-@cache
+def load() -> None:
+    """Read the word lists now rather than on the first split."""
+    _tables()
+
+
+# Bounded: a long-running worker meets an endless stream of new names.
+@lru_cache(maxsize=1 << 17)
 def rarity(key: str) -> float:
     """Global rarity of a cohesion key, in (0, 1]: ``min(cap, -log10 frequency) / cap``.
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.models import Span
+from streams.enrich import rarity
 from streams.enrich.boundary import Cues, after_heading, context, features, line_cues, logit
 from streams.enrich.duplicate import find_duplicates
 from streams.enrich.headline import Line, read_lines
@@ -57,6 +58,7 @@ class RuleSplitter:
             config: tuning knobs; the defaults are the tuned values.
         """
         self.config = config or SplitConfig()
+        rarity.load()
 
     def split(self, text: str) -> list[Segment]:
         """Cut ``text`` into articles.
