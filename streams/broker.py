@@ -27,6 +27,7 @@ from streams.broker_tools import (
     is_broker_process,
     java_command,
     new_cluster_id,
+    other_brokers,
     port_open,
     render_properties,
     resolve_jars,
@@ -169,6 +170,8 @@ class LocalBroker:
             for port in (self.port, self.controller_port):
                 if port_open(HOST, port):
                     message = f"port {port} is in use by a process other than {self.data_dir}'s"
+                    for other in other_brokers():
+                        message += f"; a broker runs from {other} (geowire broker stop there)"
                     raise BrokerError(message, code="broker_port")
             self.ensure_jars()
             self.render_config()

@@ -158,6 +158,20 @@ def is_broker_process(pid: int, properties: Path) -> bool:
     return b"kafka.Kafka" in argv and str(properties).encode() in argv
 
 
+def other_brokers() -> list[Path]:
+    """Data dirs of the Kafka brokers running on this machine (from their command lines).
+
+    Lets a port clash name the checkout whose broker holds the port.
+    """
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            argv = [arg for arg in cmdline.read_bytes().split(b"\0") if arg]
+            if b"kafka.Kafka" in argv and argv[-1].endswith(b".properties"):
+                found.append(Path(argv[-1].decode()).parent)
+    return found
+
+
 def port_open(host: str, port: int, timeout: float = 1.0) -> bool:
     """Whether something accepts TCP connections on host:port."""
     try:

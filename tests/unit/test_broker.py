@@ -140,6 +140,17 @@ def test_start_refuses_a_port_taken_by_something_else(broker: LocalBroker) -> No
     assert not broker.pid_path.exists()
 
 
+def test_a_port_clash_names_the_data_dir_whose_broker_holds_it(
+    broker: LocalBroker, fake_broker: subprocess.Popen[bytes], tmp_path: Path
+) -> None:
+    mine = LocalBroker(
+        ROOT, port=broker.port, controller_port=_free_port(), data_dir=tmp_path / "mine"
+    )
+    with socket.create_server(("localhost", broker.port)), pytest.raises(BrokerError) as info:
+        mine.start(timeout=5)
+    assert f"a broker runs from {broker.data_dir}" in str(info.value)
+
+
 @pytest.mark.parametrize(
     ("bootstrap", "external"),
     [
