@@ -22,11 +22,10 @@ from streams.enrich.gazetteer.sources import (
     COUNTRY,
     REGION,
     RawPlace,
-    read_admin1_names,
-    read_admin2_points,
     read_cities,
     read_country_aliases,
     read_countryinfo,
+    read_division_names,
     read_json,
     read_subdivisions,
 )
@@ -112,8 +111,7 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
     for city in cities.values():
         point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))  # type: ignore[arg-type, call-overload]
         by_admin1[(str(city["countrycode"]), str(city["admin1code"]))].append(point)
-    by_admin2 = read_admin2_points(cities)
-    english = read_admin1_names(cities)
+    by_admin2, english = read_division_names(cities)
     curated = division_points()
     places = []
     for gid, code, name, aliases, level in read_subdivisions():

