@@ -144,6 +144,11 @@ def _read(text: str) -> tuple[frozenset[str], list[str]]:
     return frozenset(keys), out
 
 
+def _key_factor(key: str) -> float:
+    """What a key weighs beside its in-input rarity: names double, times global rarity."""
+    return (2.0 if key.startswith("^") else 1.0) * rarity(key)
+
+
 class Weights:
     """Rarity of each key: inverse document frequency over the units (lines) of one
     input, times its rarity in English at large (:func:`rarity.rarity`)."""
@@ -154,8 +159,7 @@ class Weights:
         for unit in units:
             df.update(unit)
         self.table: dict[str, float] = {
-            key: (2.0 if key.startswith("^") else 1.0) * math.log(1.0 + n / count) * rarity(key)
-            for key, count in df.items()
+            key: _key_factor(key) * math.log(1.0 + n / count) for key, count in df.items()
         }
         self._unseen = math.log(1.0 + n)
 
@@ -163,7 +167,7 @@ class Weights:
         """Rarer keys weigh more; names weigh double content words."""
         w = self.table.get(key)
         if w is None:
-            return (2.0 if key.startswith("^") else 1.0) * self._unseen * rarity(key)
+            return _key_factor(key) * self._unseen
         return w
 
     def total(self, keys: frozenset[str]) -> float:
