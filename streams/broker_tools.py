@@ -150,7 +150,7 @@ def is_broker_process(pid: int, properties: Path) -> bool:
     if not pid_alive(pid):
         return False
     try:
-        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        argv = _argv(Path(f"/proc/{pid}/cmdline"))
     except FileNotFoundError:
         return False
     except OSError:
@@ -166,10 +166,15 @@ def other_brokers() -> list[Path]:
     found = []
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         with contextlib.suppress(OSError):
-            argv = [arg for arg in cmdline.read_bytes().split(b"\0") if arg]
+            argv = _argv(cmdline)
             if b"kafka.Kafka" in argv and argv[-1].endswith(b".properties"):
                 found.append(Path(argv[-1].decode()).parent)
     return found
+
+
+def _argv(cmdline: Path) -> list[bytes]:
+    """The arguments in a ``/proc/<pid>/cmdline`` file."""
+    return [arg for arg in cmdline.read_bytes().split(b"\0") if arg]
 
 
 def port_open(host: str, port: int, timeout: float = 1.0) -> bool:
