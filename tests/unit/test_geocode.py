@@ -163,6 +163,21 @@ def test_a_facility_named_after_a_distant_town_is_where_the_story_is(
     assert stadium.confidence < 0.05
 
 
+def test_a_sound_alike_of_a_distant_town_is_where_the_story_is(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # "Anfield" is not in the gazetteer; its vowel skeleton matches Enfield, London.
+    text = (
+        "Supporters queued outside Anfield for hours before kick-off. Liverpool police "
+        "said the crowd stayed calm, and Merseyside buses ran until midnight."
+    )
+    spans = [span_of(text, name) for name in ("Anfield", "Liverpool")]
+    ground, city = geocoder.resolve(text, spans)
+    assert city is not None and (city.name, city.country_code) == ("Liverpool", "GB")
+    assert ground is not None and ground.geonameid == city.geonameid
+    assert ground.confidence < 0.05
+
+
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [

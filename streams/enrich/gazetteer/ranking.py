@@ -83,7 +83,8 @@ class Mention:
     key: str
     context_only: bool = False
     scores: np.ndarray | None = None
-    #: Candidates come from a resident name or a place inside a longer name.
+    #: Candidates come from a resident name, a place inside a longer name or a vowel
+    #: skeleton: a guess that yields to the place the text puts the span in.
     derived: bool = False
 
 
@@ -144,6 +145,8 @@ class Ranker:
                 [_similarity(key, normalize(self.gaz.name(int(r)))) >= 0.6 for r in rows]
             )
             rows, fixed = rows[keep], fixed[keep] - self.w.skeleton_match
+            # a sound-alike is as loose a guess as a part name ("Anfield" is not Enfield)
+            loose = True
         elif found.level:
             fixed = fixed - self.w.article_match
         fixed = fixed - self.w.namesake * self._namesake_divisions(rows)
