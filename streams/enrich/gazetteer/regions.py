@@ -152,7 +152,7 @@ REGIONS: tuple[Region, ...] = (
     Region("Pacific Ocean", 3.51342, -132.1875, ("Pacific",), None, "OCN"),
     Region("Atlantic Ocean", 10.0, -25.0, ("Atlantic",), None, "OCN"),
     Region("Indian Ocean", -10.0, 70.0, (), None, "OCN"),
-    Region("Mediterranean Sea", 35.0, 18.0, ("Mediterranean",), None, "SEA"),
+    Region("Mediterranean Sea", 35.0, 20.0, ("Mediterranean",), None, "SEA"),
     Region("Red Sea", 20.0, 38.5, (), None, "SEA"),
     Region("Black Sea", 43.5, 34.0, (), None, "SEA"),
     Region("Caspian Sea", 42.0, 51.0, (), None, "LK"),
