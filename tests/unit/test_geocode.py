@@ -294,3 +294,18 @@ def test_a_state_qualifier_outside_a_list_still_counts(geocoder: GazetteerGeocod
     text = "The band played in Athens, Georgia on Friday and flew home."
     athens, _ = geocoder.resolve(text, [span_of(text, "Athens"), span_of(text, "Georgia")])
     assert athens is not None and (athens.country_code, athens.admin1) == ("US", "GA")
+
+
+def test_a_town_barely_preferred_among_namesakes_yields_to_the_story_place(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Snow closed the pass above Franklin overnight. Crews from Denver cleared it by "
+        "dawn, Colorado officials said, and a convoy left for Tulsa at noon."
+    )
+    spans = [span_of(text, name) for name in ("Franklin", "Denver", "Colorado", "Tulsa")]
+    town, city, _, far = geocoder.resolve(text, spans)
+    assert city is not None and (city.name, city.admin1) == ("Denver", "CO")
+    assert town is not None and town.geonameid == city.geonameid
+    # a town named once, with no namesake to choose from, is not a guess
+    assert far is not None and (far.name, far.admin1) == ("Tulsa", "OK")
