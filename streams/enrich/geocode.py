@@ -15,7 +15,7 @@ from streams.enrich.focus import article_focus, focus_rows
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker, Weights, confidence
-from streams.enrich.gazetteer.sources import ADMIN1, CITY, COUNTRY
+from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
 from streams.enrich.interfaces import PLACE_LABELS, GeocodeResult
 
 #: Below this confidence a tagger's mention is not published as a place (likely not one);
@@ -36,6 +36,8 @@ STRAY_KM = 150.0
 #: A town resolved with less confidence than this is as loose a guess as a part-name
 #: match (figures on the heads were the same or better from 0.15 to 0.3).
 WEAK_CONFIDENCE = 0.2
+#: Kinds of place a loose guess is checked against the focus for: towns and counties.
+_LOCAL = (CITY, ADMIN2)
 #: "X in Y", "X, Y", "X near Y": Y is where X is.
 _AFTER = re.compile(r"\s*(?:,|\s(?:in|near|outside|at))\s+(?:the\s+)?")
 #: "Y's X": Y is where X is.
@@ -173,7 +175,7 @@ class GazetteerGeocoder:
         """
         if m.derived:
             return True
-        return row is not None and conf < WEAK_CONFIDENCE and self.gazetteer.kind[row] == CITY
+        return row is not None and conf < WEAK_CONFIDENCE and self.gazetteer.kind[row] in _LOCAL
 
     def _stray_town(self, row: int, focus: int) -> bool:
         """Whether a town found only inside a longer or derived name lies far from the focus.
@@ -182,7 +184,9 @@ class GazetteerGeocoder:
         after a town is usually where the story is, unless that town is nearby.
         """
         gaz = self.gazetteer
-        if gaz.kind[row] != CITY or (gaz.kind[focus] == COUNTRY and gaz.cc[row] == gaz.cc[focus]):
+        if gaz.kind[row] not in _LOCAL or (
+            gaz.kind[focus] == COUNTRY and gaz.cc[row] == gaz.cc[focus]
+        ):
             return False
         km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
         return km > STRAY_KM

@@ -309,3 +309,26 @@ def test_a_town_barely_preferred_among_namesakes_yields_to_the_story_place(
     assert town is not None and town.geonameid == city.geonameid
     # a town named once, with no namesake to choose from, is not a guess
     assert far is not None and (far.name, far.admin1) == ("Tulsa", "OK")
+
+
+def test_a_facility_named_after_a_distant_county_is_where_the_story_is(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "The fundraiser at Cherokee Golf Club raised $40,000 for the food bank. Players "
+        "drove in from Portland, and Salem sent a team of six."
+    )
+    spans = [span_of(text, name) for name in ("Cherokee Golf Club", "Portland", "Salem")]
+    club, city, _ = geocoder.resolve(text, spans)
+    assert city is not None and (city.name, city.admin1) == ("Portland", "OR")
+    assert club is not None and club.geonameid == city.geonameid
+
+
+def test_a_facility_named_after_a_nearby_county_keeps_it(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Volunteers cleared litter along the Stanislaus Trail on Sunday. The Sacramento "
+        "group plans a second day in May."
+    )
+    spans = [span_of(text, name) for name in ("Stanislaus Trail", "Sacramento")]
+    trail, _ = geocoder.resolve(text, spans)
+    assert trail is not None and (trail.name, trail.feature_code) == ("Stanislaus County", "ADM2")
