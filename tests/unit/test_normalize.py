@@ -17,6 +17,9 @@ from streams.enrich.gazetteer.normalize import article_key, is_latin, normalize,
         ("W.Va.", "w va"),
         ("  NEW   YORK ", "new york"),
         ("Saint", "saint"),
+        ("Loudon Co.", "loudon county"),
+        ("Jerome Twp", "jerome township"),
+        ("Co", "co"),
     ],
 )
 def test_normalize(name: str, key: str) -> None:

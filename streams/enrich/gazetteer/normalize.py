@@ -21,6 +21,8 @@ from unidecode import unidecode
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’ʼʻ`´]")
 _SAINT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+# Local-news abbreviations of a closing generic word: "Loudon Co.", "Jerome Twp.".
+_LAST = {"co": "county", "cnty": "county", "twp": "township"}
 _ARABIC_ARTICLES = frozenset(
     {"al", "el", "ad", "ed", "ar", "er", "as", "es", "az", "ez", "at", "et", "an", "ash", "ul"}
 )
@@ -47,7 +49,7 @@ def normalize(name: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     if len(words) > 1:
-        words = [_SAINT.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words)]
+        words = [_SAINT.get(w, w) for w in words[:-1]] + [_LAST.get(words[-1], words[-1])]
     return " ".join(words)
 
 
