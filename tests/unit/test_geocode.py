@@ -149,35 +149,6 @@ def test_an_unknown_span_takes_the_place_the_text_puts_it_in(
     assert park.confidence <= 0.1
 
 
-def test_a_facility_named_after_a_distant_town_is_where_the_story_is(
-    geocoder: GazetteerGeocoder,
-) -> None:
-    text = (
-        "The home opener drew a sellout crowd to the Rogers Centre on Friday. Fans from "
-        "across Ontario cheered every pitch, and Toronto police closed two streets afterwards."
-    )
-    spans = [span_of(text, name) for name in ("Rogers Centre", "Ontario", "Toronto")]
-    stadium, _, city = geocoder.resolve(text, spans)
-    assert city is not None and (city.name, city.country_code) == ("Toronto", "CA")
-    assert stadium is not None and stadium.geonameid == city.geonameid
-    assert stadium.confidence < 0.05
-
-
-def test_a_sound_alike_of_a_distant_town_is_where_the_story_is(
-    geocoder: GazetteerGeocoder,
-) -> None:
-    # "Anfield" is not in the gazetteer; its vowel skeleton matches Enfield, London.
-    text = (
-        "Supporters queued outside Anfield for hours before kick-off. Liverpool police "
-        "said the crowd stayed calm, and Merseyside buses ran until midnight."
-    )
-    spans = [span_of(text, name) for name in ("Anfield", "Liverpool")]
-    ground, city = geocoder.resolve(text, spans)
-    assert city is not None and (city.name, city.country_code) == ("Liverpool", "GB")
-    assert ground is not None and ground.geonameid == city.geonameid
-    assert ground.confidence < 0.05
-
-
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
@@ -296,32 +267,60 @@ def test_a_state_qualifier_outside_a_list_still_counts(geocoder: GazetteerGeocod
     assert athens is not None and (athens.country_code, athens.admin1) == ("US", "GA")
 
 
-def test_a_town_barely_preferred_among_namesakes_yields_to_the_story_place(
+FRANKLIN = (
+    "Snow closed the pass above Franklin overnight. Crews from Denver cleared it by "
+    "dawn, Colorado officials said, and a convoy left for Tulsa at noon."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "story_place"),
+    [
+        (
+            "The home opener drew a sellout crowd to the Rogers Centre on Friday. Fans from "
+            "across Ontario cheered every pitch, and Toronto police closed two streets.",
+            ("Rogers Centre", "Ontario", "Toronto"),
+            ("Toronto", "CA", "08"),
+        ),
+        (
+            # "Anfield" is not in the gazetteer; its vowel skeleton matches Enfield, London.
+            "Supporters queued outside Anfield for hours before kick-off. Liverpool police "
+            "said the crowd stayed calm, and Merseyside buses ran until midnight.",
+            ("Anfield", "Liverpool"),
+            ("Liverpool", "GB", "ENG"),
+        ),
+        (FRANKLIN, ("Franklin", "Denver", "Colorado"), ("Denver", "US", "CO")),
+        (
+            "The fundraiser at Cherokee Golf Club raised $40,000 for the food bank. Players "
+            "drove in from Portland, and Salem sent a team of six.",
+            ("Cherokee Golf Club", "Portland", "Salem"),
+            ("Portland", "US", "OR"),
+        ),
+    ],
+    ids=[
+        "facility named after a distant town",
+        "sound-alike of a distant town",
+        "town barely preferred among namesakes",
+        "facility named after a distant county",
+    ],
+)
+def test_a_loose_guess_far_from_the_story_is_where_the_story_is(
     geocoder: GazetteerGeocoder,
+    text: str,
+    names: tuple[str, ...],
+    story_place: tuple[str, str, str],
 ) -> None:
-    text = (
-        "Snow closed the pass above Franklin overnight. Crews from Denver cleared it by "
-        "dawn, Colorado officials said, and a convoy left for Tulsa at noon."
-    )
-    spans = [span_of(text, name) for name in ("Franklin", "Denver", "Colorado", "Tulsa")]
-    town, city, _, far = geocoder.resolve(text, spans)
-    assert city is not None and (city.name, city.admin1) == ("Denver", "CO")
-    assert town is not None and town.geonameid == city.geonameid
-    # a town named once, with no namesake to choose from, is not a guess
+    guess, *context = geocoder.resolve(text, [span_of(text, name) for name in names])
+    city = next(p for p in context if p is not None and p.name == story_place[0])
+    assert (city.name, city.country_code, city.admin1) == story_place
+    assert guess is not None and guess.geonameid == city.geonameid
+    assert guess.confidence < 0.05
+
+
+def test_a_town_named_once_without_namesakes_is_not_a_guess(geocoder: GazetteerGeocoder) -> None:
+    names = ("Franklin", "Denver", "Colorado", "Tulsa")
+    *_, far = geocoder.resolve(FRANKLIN, [span_of(FRANKLIN, name) for name in names])
     assert far is not None and (far.name, far.admin1) == ("Tulsa", "OK")
-
-
-def test_a_facility_named_after_a_distant_county_is_where_the_story_is(
-    geocoder: GazetteerGeocoder,
-) -> None:
-    text = (
-        "The fundraiser at Cherokee Golf Club raised $40,000 for the food bank. Players "
-        "drove in from Portland, and Salem sent a team of six."
-    )
-    spans = [span_of(text, name) for name in ("Cherokee Golf Club", "Portland", "Salem")]
-    club, city, _ = geocoder.resolve(text, spans)
-    assert city is not None and (city.name, city.admin1) == ("Portland", "OR")
-    assert club is not None and club.geonameid == city.geonameid
 
 
 def test_a_facility_named_after_a_nearby_county_keeps_it(geocoder: GazetteerGeocoder) -> None:
