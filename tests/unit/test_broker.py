@@ -7,6 +7,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +49,12 @@ def fake_broker(broker: LocalBroker) -> Iterator[subprocess.Popen[bytes]]:
     code = "import time; time.sleep(60)"
     argv = [sys.executable, "-c", code, "kafka.Kafka", str(broker.properties_path)]
     proc = subprocess.Popen(argv)
+    # Popen returns as soon as exec starts; the new command line shows a moment later
+    # (an empty /proc/<pid>/cmdline until then, which made this fixture flaky under load)
+    cmdline = Path(f"/proc/{proc.pid}/cmdline")
+    deadline = time.monotonic() + 10
+    while b"kafka.Kafka" not in cmdline.read_bytes() and time.monotonic() < deadline:
+        time.sleep(0.01)
     broker.pid_path.write_text(f"{proc.pid}\n")
     yield proc
     proc.kill()
