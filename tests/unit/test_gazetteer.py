@@ -68,6 +68,9 @@ def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
     assert rows_of(gazetteer, "NSW")[0][:2] == ("New South Wales", "AU")
     assert rows_of(gazetteer, "L.A.")[0][:3] == ("Los Angeles", "US", "CA")
     assert ("Fulton County", "US", "GA", "ADM2") in rows_of(gazetteer, "Fulton Co.")
+    assert rows_of(gazetteer, "SF")[0][:2] == ("San Francisco", "US")
+    assert rows_of(gazetteer, "KSA")[0][:2] == ("Saudi Arabia", "SA")
+    assert ("Sahara", None, None, "DSRT") in rows_of(gazetteer, "Sahara")
     # a country's first part, as news writes it
     assert ("Bosnia and Herzegovina", "BA", None, "PCLI") in rows_of(gazetteer, "Bosnia")
     assert ("Trinidad and Tobago", "TT", None, "PCLI") in rows_of(gazetteer, "Trinidad")

@@ -37,6 +37,7 @@ EXTRA_NAMES: dict[int, tuple[str, ...]] = {
     4140963: ("Washington DC", "Washington D.C.", "DC", "D.C."),
     5128581: ("New York City", "NYC", "N.Y.C."),
     5368361: ("LA", "L.A."),
+    5391959: ("SF",),
     1816670: ("Peking",),
     1275339: ("Bombay",),
 }

@@ -52,6 +52,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "AG": ("Antigua",),
     "KN": ("St Kitts", "St. Kitts", "Saint Kitts"),
     "ZA": ("SA", "RSA"),
+    "SA": ("KSA",),
 }
 
 
@@ -183,6 +184,7 @@ REGIONS: tuple[Region, ...] = (
     Region("Himalayas", 28.0, 84.0, ("Himalaya",), None, "MTS"),
     Region("Alps", 46.5, 10.0, (), None, "MTS"),
     Region("Andes", -15.0, -70.0, (), None, "MTS"),
+    Region("Sahara", 23.0, 13.0, ("Sahara Desert",), None, "DSRT"),
     Region("Rocky Mountains", 44.0, -110.0, ("Rockies",), None, "MTS"),
     Region("Asia-Pacific", 10.0, 120.0, ("Asia Pacific", "Indo-Pacific")),
     Region("Eurozone", 50.0, 10.0, ("euro zone", "euro area")),

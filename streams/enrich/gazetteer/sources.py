@@ -43,7 +43,7 @@ FEATURE_CLASS = ("A", "A", "A", "P", "L")
 #: GeoNames feature classes of region codes other than L (areas): water and terrain.
 REGION_CLASS = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "LK", "LKS", "STRT", "BAY", "DLTA"), "H"),
-    **dict.fromkeys(("ISL", "ISLS", "PEN", "MTS", "VAL"), "T"),
+    **dict.fromkeys(("ISL", "ISLS", "PEN", "MTS", "VAL", "DSRT"), "T"),
 }
 
 
