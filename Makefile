@@ -79,9 +79,11 @@ run: venv
 	}
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
+	# Events of earlier runs stay on the topic: show those of this run's samples only.
+	since_ms=$$($(VENV)/bin/python -c 'import time; print(int(time.time() * 1000))')
 	$(GEOWIRE) produce $(SAMPLES)
 	echo "enriched events (Ctrl-C to stop):"
-	$(GEOWIRE) tail "$${GEOWIRE_TOPIC_ENRICHED:-geowire.enriched}" --from-beginning --brief &
+	$(GEOWIRE) tail "$${GEOWIRE_TOPIC_ENRICHED:-geowire.enriched}" --since-ms "$$since_ms" --brief &
 	tail_pid=$$!
 	# A worker that dies would leave `tail` waiting for ever: end it and show why.
 	( while kill -0 "$$worker_pid" 2>/dev/null; do sleep 2; done

@@ -130,6 +130,9 @@ def produce(
 def tail(
     topic: str,
     from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
+    since_ms: Annotated[
+        int | None, typer.Option(help="start at records stamped from this epoch millisecond")
+    ] = None,
     max_records: Annotated[int | None, typer.Option("--max")] = None,
     timeout: Annotated[float | None, typer.Option(help="stop after S seconds idle")] = None,
     brief: Annotated[bool, typer.Option(help="one readable line per enriched article")] = False,
@@ -142,6 +145,7 @@ def tail(
             _settings(),
             topic,
             from_beginning=from_beginning,
+            since_ms=since_ms,
             max_records=max_records,
             timeout_s=timeout,
         ):

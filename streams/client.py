@@ -69,12 +69,21 @@ async def tail(
     topic: str,
     *,
     from_beginning: bool = False,
+    since_ms: int | None = None,
     max_records: int | None = None,
     timeout_s: float | None = None,
 ) -> AsyncIterator[dict[str, Any]]:
-    """Yield a topic's records as dicts, newest first unless ``from_beginning``.
+    """Yield a topic's records as dicts: new ones only, unless told where to start.
 
-    Stops after ``max_records`` records, or when ``timeout_s`` passes with no record.
+    Args:
+        settings: where the brokers are.
+        topic: the topic to read.
+        from_beginning: start at the oldest record kept.
+        since_ms: start at the first record stamped at or after this time (epoch
+            milliseconds), e.g. the moment a script sent its input.
+        max_records: stop after this many records.
+        timeout_s: stop when this long passes with no record.
+
     Uses no consumer group, so it never moves the workers' offsets.
     """
     consumer = AIOKafkaConsumer(
@@ -82,9 +91,12 @@ async def tail(
         **client_options(settings),
         group_id=None,
         enable_auto_commit=False,
-        auto_offset_reset="earliest" if from_beginning else "latest",
+        # a partition that appears after ``since_ms`` holds only newer records
+        auto_offset_reset="earliest" if from_beginning or since_ms is not None else "latest",
     )
     await consumer.start()
+    if since_ms is not None:
+        await _seek_to_time(consumer, since_ms)
     seen = 0
     try:
         last = time.monotonic()
@@ -103,6 +115,18 @@ async def tail(
                     return
     finally:
         await consumer.stop()
+
+
+async def _seek_to_time(consumer: AIOKafkaConsumer, since_ms: int) -> None:
+    """Move each assigned partition to its first record at or after ``since_ms``."""
+    parts = sorted(consumer.assignment())
+    if not parts:
+        return
+    found = await consumer.offsets_for_times(dict.fromkeys(parts, since_ms))
+    ends = await consumer.end_offsets(parts)
+    for tp in parts:
+        hit = found.get(tp)
+        consumer.seek(tp, hit.offset if hit is not None else ends[tp])
 
 
 def collect(settings: Settings, topic: str, **kwargs: Any) -> list[dict[str, Any]]:
