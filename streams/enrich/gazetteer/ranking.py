@@ -14,7 +14,7 @@ Mentions with the same name (and qualifier) form one group and share one sense.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -88,6 +88,23 @@ class Mention:
     derived: bool = False
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What a name alone tells: candidates, their fixed scores, how loose the match is.
+
+    ``fixed_key`` is set for adjectives and landmarks, whose one sense needs no qualifier.
+    """
+
+    rows: np.ndarray
+    fixed: np.ndarray
+    derived: bool
+    fixed_key: str | None
+
+
+#: Names whose candidates a ranker keeps worked out.
+_FOUND_CACHE = 1 << 16
+
+
 class Ranker:
     """Resolves the mentions of one article against a :class:`Gazetteer`."""
 
@@ -96,6 +113,7 @@ class Ranker:
         self.w = weights or Weights()
         self.prior = self._priors()
         self.variants = Variants(gazetteer)
+        self._found: OrderedDict[str, _Found] = OrderedDict()
         self.area = np.where(gazetteer.kind == ADMIN1, np.arange(len(gazetteer)), gazetteer.a1row)
         self.area = np.where(np.isin(gazetteer.kind, [CITY, ADMIN1, ADMIN2]), self.area, -1)
         us_states = np.flatnonzero(gazetteer.kind == ADMIN1)
@@ -122,13 +140,41 @@ class Ranker:
     def mention(self, text: str, start: int, end: int, *, context_only: bool = False) -> Mention:
         """Look up one span and score what does not depend on the rest of the article."""
         surface = text[start:end]
+        found = self._candidates(surface)
+        if found.fixed_key is not None:  # an adjective or landmark: one sense, no qualifier
+            return Mention(
+                start, end, surface, found.rows, found.fixed, found.fixed_key, context_only
+            )
+        rows, fixed = found.rows, found.fixed
+        in_list = _LIST_BEFORE.search(text, max(0, start - 30), start) is not None
+        qualifier: tuple[int, ...] = () if in_list else self._qualifier(text, end)
+        if qualifier and len(rows):
+            fixed = fixed + self._qualifier_bonus(rows, qualifier)
+        key = normalize(surface) + ("|" + ",".join(map(str, qualifier)) if qualifier else "")
+        return Mention(start, end, surface, rows, fixed, key, context_only, derived=found.derived)
+
+    def _candidates(self, surface: str) -> _Found:
+        """Candidates of a name and the fixed part of their scores, the same in any text.
+
+        Names repeat across articles, so each is worked out once (in a bounded cache:
+        a long-running worker meets an endless stream of new names).
+        """
+        cached = self._found.get(surface)
+        if cached is not None:
+            self._found.move_to_end(surface)
+            return cached
+        found = self._work_out(surface)
+        self._found[surface] = found
+        if len(self._found) > _FOUND_CACHE:
+            self._found.popitem(last=False)
+        return found
+
+    def _work_out(self, surface: str) -> _Found:
         adjective = self.variants.adjective(surface)
         adjective = adjective if adjective is not None else self.variants.landmark(surface)
         if adjective is not None:
             rows = np.array([adjective], dtype=np.int32)
-            return Mention(
-                start, end, surface, rows, self.prior[rows], str(adjective), context_only
-            )
+            return _Found(rows, self.prior[rows], False, str(adjective))
         found = self.gaz.lookup(surface)
         penalty, loose = 0.0, False
         if not len(found.rows) or found.level == SKELETON:
@@ -150,12 +196,7 @@ class Ranker:
         elif found.level:
             fixed = fixed - self.w.article_match
         fixed = fixed - self.w.namesake * self._namesake_divisions(rows)
-        in_list = _LIST_BEFORE.search(text, max(0, start - 30), start) is not None
-        qualifier: tuple[int, ...] = () if in_list else self._qualifier(text, end)
-        if qualifier and len(rows):
-            fixed = fixed + self._qualifier_bonus(rows, qualifier)
-        key = normalize(surface) + ("|" + ",".join(map(str, qualifier)) if qualifier else "")
-        return Mention(start, end, surface, rows, fixed, key, context_only, derived=loose)
+        return _Found(rows, fixed, loose, None)
 
     def _alternate_penalty(self, rows: np.ndarray, alternate: np.ndarray) -> np.ndarray:
         """Penalty of alternate-name matches, larger for a small town when another
