@@ -331,3 +331,19 @@ def test_a_facility_named_after_a_nearby_county_keeps_it(geocoder: GazetteerGeoc
     spans = [span_of(text, name) for name in ("Stanislaus Trail", "Sacramento")]
     trail, _ = geocoder.resolve(text, spans)
     assert trail is not None and (trail.name, trail.feature_code) == ("Stanislaus County", "ADM2")
+
+
+def test_names_worked_out_once_are_kept_in_a_bounded_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from streams.enrich.gazetteer import ranking
+
+    geocoder = GazetteerGeocoder(load_gazetteer())
+    text = "Talks moved from Paris to Lyon, then to Paris, Texas, and on to Dallas."
+    spans = [span_of(text, "Paris"), span_of(text, "Lyon"), span_of(text, "Paris", 1)]
+    first = geocoder.resolve(text, spans)
+    assert geocoder.resolve(text, spans) == first  # the cached names give the same places
+    assert len(geocoder.ranker._found) == 2  # "Paris" twice is one name
+    monkeypatch.setattr(ranking, "_FOUND_CACHE", 1)
+    geocoder.resolve(text, [span_of(text, "Dallas"), span_of(text, "Texas")])
+    assert list(geocoder.ranker._found) == ["Texas"]  # the most recent name is kept

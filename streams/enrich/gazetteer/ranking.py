@@ -165,7 +165,7 @@ class Ranker:
             return cached
         found = self._work_out(surface)
         self._found[surface] = found
-        if len(self._found) > _FOUND_CACHE:
+        while len(self._found) > _FOUND_CACHE:
             self._found.popitem(last=False)
         return found
 
