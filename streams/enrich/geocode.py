@@ -170,15 +170,15 @@ class GazetteerGeocoder:
     def _loose(self, m: Candidate, row: int | None, conf: float) -> bool:
         """Whether an answer is only a guess: a derived name, or a town barely preferred.
 
-        Three Franklins and no state in a New Orleans story: the Franklin, Massachusetts
-        that wins on size at 0.12 is less likely than a Franklin Avenue where the story is.
+        "Franklin" with no state in a Colorado story: the Franklin, Tennessee that wins on
+        size at 0.09 is less likely than a place of that name near the story.
         """
         if m.derived:
             return True
         return row is not None and conf < WEAK_CONFIDENCE and self.gazetteer.kind[row] in _LOCAL
 
     def _stray_town(self, row: int, focus: int) -> bool:
-        """Whether a town found only inside a longer or derived name lies far from the focus.
+        """Whether a loose guess at a town or county lies far from the focus.
 
         "Rogers Centre" in a Toronto story is not in Rogers, Arkansas; a facility named
         after a town is usually where the story is, unless that town is nearby.
