@@ -31,7 +31,7 @@ FALLBACK_CONFIDENCE = 0.01
 #: Confidence of a gold-span answer taken from the place the text puts the span in.
 ENCLOSED_CONFIDENCE = 0.1
 #: A town found inside a longer name, farther than this from the article's focus, is
-#: not taken (the focus is): see ``GazetteerGeocoder._stray_town``.
+#: not taken (the focus is): see ``GazetteerGeocoder._stray``.
 STRAY_KM = 150.0
 #: A town resolved with less confidence than this is as loose a guess as a part-name
 #: match (figures on the heads were the same or better from 0.15 to 0.3).
@@ -157,7 +157,7 @@ class GazetteerGeocoder:
             if row is not None and not loose[i]:
                 continue
             around = _enclosing(text, m.start, m.end, found)
-            if row is not None and fallback is not None and self._stray_town(row, fallback):
+            if row is not None and fallback is not None and self._stray(m, row, fallback):
                 row, conf = None, 0.0
             guess = row if row is not None else fallback
             if around is None:
@@ -177,13 +177,23 @@ class GazetteerGeocoder:
             return True
         return row is not None and conf < WEAK_CONFIDENCE and self.gazetteer.kind[row] in _LOCAL
 
-    def _stray_town(self, row: int, focus: int) -> bool:
-        """Whether a loose guess at a town or county lies far from the focus.
+    def _stray(self, m: Candidate, row: int, focus: int) -> bool:
+        """Whether a loose guess should yield to the article's focus locality.
 
         "Rogers Centre" in a Toronto story is not in Rogers, Arkansas; a facility named
-        after a town is usually where the story is, unless that town is nearby.
+        after a town is usually where the story is, unless that town is nearby. A place
+        named with a country's adjective ("the French Quarter", "the British School")
+        is not at the country's centre either: a focus town is the better guess.
         """
         gaz = self.gazetteer
+        if gaz.kind[row] == COUNTRY:
+            code = gaz.country_code(row)
+            words = m.text.split()
+            return (
+                gaz.kind[focus] == CITY
+                and len(words) > 1
+                and any(demonym_country(w) == code for w in words)
+            )
         if gaz.kind[row] not in _LOCAL or (
             gaz.kind[focus] == COUNTRY and gaz.cc[row] == gaz.cc[focus]
         ):

@@ -296,12 +296,19 @@ FRANKLIN = (
             ("Cherokee Golf Club", "Portland", "Salem"),
             ("Portland", "US", "OR"),
         ),
+        (
+            "Parents gathered outside the German School on Friday after a fire alarm. "
+            "Police in Lisbon said no one was hurt, and Portugal's ministry promised a review.",
+            ("German School", "Lisbon", "Portugal"),
+            ("Lisbon", "PT", "14"),
+        ),
     ],
     ids=[
         "facility named after a distant town",
         "sound-alike of a distant town",
         "town barely preferred among namesakes",
         "facility named after a distant county",
+        "facility named with a country's adjective",
     ],
 )
 def test_a_loose_guess_far_from_the_story_is_where_the_story_is(
@@ -315,6 +322,16 @@ def test_a_loose_guess_far_from_the_story_is_where_the_story_is(
     assert (city.name, city.country_code, city.admin1) == story_place
     assert guess is not None and guess.geonameid == city.geonameid
     assert guess.confidence < 0.05
+
+
+def test_a_country_adjective_alone_still_names_the_country(geocoder: GazetteerGeocoder) -> None:
+    text = "The German School reopened on Friday, and German officials praised its staff."
+    school, adjective = geocoder.resolve(
+        text, [span_of(text, "German School"), span_of(text, "German", 1)]
+    )
+    # no town in the story to yield to: the country is the best guess for both
+    assert school is not None and adjective is not None
+    assert school.name == adjective.name == "Germany"
 
 
 def test_a_town_named_once_without_namesakes_is_not_a_guess(geocoder: GazetteerGeocoder) -> None:
