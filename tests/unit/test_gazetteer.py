@@ -71,6 +71,8 @@ def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
     assert rows_of(gazetteer, "SF")[0][:2] == ("San Francisco", "US")
     assert rows_of(gazetteer, "KSA")[0][:2] == ("Saudi Arabia", "SA")
     assert ("Sahara", None, None, "DSRT") in rows_of(gazetteer, "Sahara")
+    assert ("Eastern Ghouta", "SY", None, "RGN") in rows_of(gazetteer, "Ghouta")
+    assert rows_of(gazetteer, "Niger Delta")[0] == ("Niger Delta", "NG", None, "DLTA")
     # a country's first part, as news writes it
     assert ("Bosnia and Herzegovina", "BA", None, "PCLI") in rows_of(gazetteer, "Bosnia")
     assert ("Trinidad and Tobago", "TT", None, "PCLI") in rows_of(gazetteer, "Trinidad")
