@@ -158,6 +158,47 @@ def tail(
         asyncio.run(run())
 
 
+@app.command()
+def replay(
+    code: Annotated[list[str], typer.Option(help="only this error code (repeatable)")] = [],  # noqa: B006
+    stage: Annotated[list[str], typer.Option(help="only this stage (repeatable)")] = [],  # noqa: B006
+    since_ms: Annotated[
+        int | None, typer.Option(help="only letters stamped from this epoch millisecond")
+    ] = None,
+    max_records: Annotated[int | None, typer.Option("--max")] = None,
+    to: Annotated[str | None, typer.Option(help="send here, not where each failed")] = None,
+    dry_run: Annotated[bool, typer.Option(help="list the matching letters, send nothing")] = False,
+) -> None:
+    """Resend the original records of dead letters (after fixing their cause)."""
+    from typing import get_args
+
+    from schemas.models import ErrorCode, Stage
+    from streams.replay import LetterFilter, letter_line
+    from streams.replay import replay as run
+
+    for given, known in ((code, get_args(ErrorCode)), (stage, get_args(Stage))):
+        if unknown := sorted(set(given) - set(known)):
+            typer.echo(f"unknown {unknown}: choose from {', '.join(known)}", err=True)
+            raise typer.Exit(2)
+    select = LetterFilter(codes=frozenset(code), stages=frozenset(stage))
+    try:
+        summary = asyncio.run(
+            run(
+                _settings(),
+                select,
+                since_ms=since_ms,
+                max_records=max_records,
+                to_topic=to,
+                dry_run=dry_run,
+                on_match=(lambda letter: _emit(letter_line(letter))) if dry_run else None,
+            )
+        )
+    except GeowireError as exc:
+        typer.echo(f"replay: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(orjson.dumps(summary.as_dict()).decode(), err=True)
+
+
 def _summary(value: Any) -> str:
     """A one-line view of an enriched article (other values are shown as JSON)."""
     if not isinstance(value, dict) or "places" not in value:

@@ -52,3 +52,12 @@ def test_resolve_answers_one_place_or_null_per_span(tmp_path: Path) -> None:
         ("Nairobi", "KE"),
         ("Mombasa", "KE"),
     ]
+
+
+def test_replay_refuses_an_unknown_error_code_before_reaching_any_broker() -> None:
+    # a typo would otherwise match no letter and look like an empty dead-letter topic
+    result = runner.invoke(
+        app, ["replay", "--code", "not-utf8"], env={"GEOWIRE_KAFKA_BOOTSTRAP": "localhost:1"}
+    )
+    assert result.exit_code == 2
+    assert "not_utf8" in result.output

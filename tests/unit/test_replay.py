@@ -1,0 +1,57 @@
+"""Choosing dead letters to replay and recovering their original bytes (no broker)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from streams.codec import dead_letter
+from streams.errors import ConfigError, InputError
+from streams.replay import LetterFilter, ReplaySummary, original_record, replay
+from streams.settings import Settings
+
+
+def _letter(code: str, stage: str, key: bytes | None = b"k", value: bytes = b"v"):
+    error = InputError("written by a test", code=code, stage=stage)
+    return dead_letter(error, topic="geowire.raw", partition=1, offset=5, key=key, value=value)
+
+
+@pytest.mark.parametrize(
+    ("codes", "stages", "expected"),
+    [
+        ((), (), [True, True, True]),
+        (("not_utf8",), (), [True, False, False]),
+        ((), ("tag",), [False, True, False]),
+        (("bad_event",), ("tag",), [False, True, False]),
+        (("bad_event", "not_utf8"), ("decode",), [True, False, False]),
+    ],
+)
+def test_a_filter_passes_the_letters_of_its_codes_and_stages(codes, stages, expected) -> None:
+    letters = [
+        _letter("not_utf8", "decode"),
+        _letter("bad_event", "tag"),
+        _letter("internal", "geocode"),
+    ]
+    select = LetterFilter(codes=frozenset(codes), stages=frozenset(stages))
+    assert [select.matches(x) for x in letters] == expected
+
+
+@pytest.mark.parametrize("key", [None, b"", b"\x00\xffkey"])
+def test_the_original_key_and_value_bytes_come_back_exactly(key) -> None:
+    value = "Café news\n".encode("latin-1") + bytes(range(256))
+    assert original_record(_letter("not_utf8", "decode", key=key, value=value)) == (key, value)
+
+
+def test_the_summary_is_plain_json() -> None:
+    summary = ReplaySummary(read=3, matched=2, sent=2, unreadable=1)
+    summary.codes.update(["not_utf8", "not_utf8"])
+    assert summary.as_dict() == {
+        "read": 3, "matched": 2, "sent": 2, "unreadable": 1, "codes": {"not_utf8": 2},
+    }  # fmt: skip
+
+
+def test_replaying_into_the_dead_letter_topic_itself_is_refused() -> None:
+    settings = Settings(kafka_bootstrap="localhost:1")
+    with pytest.raises(ConfigError, match="dead-letter topic"):
+        asyncio.run(replay(settings, LetterFilter(), to_topic=settings.topic_dlq))
