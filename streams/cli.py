@@ -27,6 +27,10 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
 Source = Annotated[str, typer.Argument(help="a file, or - for standard input")]
+SinceMs = Annotated[
+    int | None, typer.Option(help="only records stamped from this epoch millisecond on")
+]
+MaxRecords = Annotated[int | None, typer.Option("--max", help="stop after N records")]
 
 
 def _settings() -> Settings:
@@ -130,10 +134,8 @@ def produce(
 def tail(
     topic: str,
     from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
-    since_ms: Annotated[
-        int | None, typer.Option(help="start at records stamped from this epoch millisecond")
-    ] = None,
-    max_records: Annotated[int | None, typer.Option("--max")] = None,
+    since_ms: SinceMs = None,
+    max_records: MaxRecords = None,
     timeout: Annotated[float | None, typer.Option(help="stop after S seconds idle")] = None,
     brief: Annotated[bool, typer.Option(help="one readable line per enriched article")] = False,
 ) -> None:
@@ -162,10 +164,8 @@ def tail(
 def replay(
     code: Annotated[list[str], typer.Option(help="only this error code (repeatable)")] = [],  # noqa: B006
     stage: Annotated[list[str], typer.Option(help="only this stage (repeatable)")] = [],  # noqa: B006
-    since_ms: Annotated[
-        int | None, typer.Option(help="only letters stamped from this epoch millisecond")
-    ] = None,
-    max_records: Annotated[int | None, typer.Option("--max")] = None,
+    since_ms: SinceMs = None,
+    max_records: MaxRecords = None,
     to: Annotated[str | None, typer.Option(help="send here, not where each failed")] = None,
     dry_run: Annotated[bool, typer.Option(help="list the matching letters, send nothing")] = False,
 ) -> None:
