@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +61,7 @@ def original_record(letter: DeadLetterV1) -> tuple[bytes | None, bytes]:
 
 async def read_to_end(
     settings: Settings, topic: str, *, since_ms: int | None = None
-) -> AsyncIterator[Any]:
+) -> AsyncGenerator[Any, None]:
     """Yield the records kept on ``topic`` (from ``since_ms`` on, if given) up to its end.
 
     The end is fixed when reading starts, so records added meanwhile (a replayed record
@@ -128,8 +128,9 @@ async def replay(
         raise ConfigError(message)
     summary = ReplaySummary()
     producer = None if dry_run else await _producer(settings)
+    letters = read_to_end(settings, settings.topic_dlq, since_ms=since_ms)
     try:
-        async for msg in read_to_end(settings, settings.topic_dlq, since_ms=since_ms):
+        async for msg in letters:
             summary.read += 1
             letter = _letter(msg.value)
             if letter is None:
@@ -147,6 +148,7 @@ async def replay(
             if max_records is not None and summary.matched >= max_records:
                 break
     finally:
+        await letters.aclose()  # stops the consumer now, also after --max breaks off
         if producer is not None:
             await producer.stop()
     return summary
