@@ -58,6 +58,8 @@ FEATURES: tuple[str, ...] = (
     "split_gain",
     "back_reference",
     "opening_reference",
+    "next_caption",
+    "prev_caption",
 )
 
 #: Weights set by hand, not fitted: their feature never fires in the tuning data.
@@ -70,36 +72,38 @@ FIXED: dict[str, float] = {"rare_blank": 4.5}
 #: the tuning heads of the geoparse files as single articles, and 1200 synthetic
 #: dumps built from those heads (``streams.evaluate.split.tune``).
 WEIGHTS: tuple[float, ...] = (
-    -3.74,
-    -0.59,
-    3.72,
-    3.80,
-    0.59,
-    1.63,
-    -2.77,
-    2.33,
-    0.69,
-    -0.07,
-    -0.23,
-    -2.30,
-    -0.99,
-    -5.25,
+    -3.66,
+    -0.56,
+    3.69,
+    3.76,
+    0.61,
+    1.55,
+    -2.83,
+    2.29,
+    0.67,
+    -0.11,
+    -0.32,
+    -2.35,
+    -1.03,
+    -5.24,
     -2.57,
-    0.33,
-    1.97,
+    0.71,
+    1.93,
     4.50,
-    -3.83,
-    -2.29,
-    1.48,
-    -2.98,
-    -1.91,
-    0.81,
-    -5.23,
-    3.90,
-    -1.21,
-    5.42,
-    -0.94,
+    -3.85,
+    -2.32,
+    1.56,
+    -3.07,
+    -1.98,
+    0.70,
+    -5.28,
+    3.82,
+    -1.22,
+    5.52,
+    -0.98,
     -1.51,
+    -1.49,
+    -1.19,
 )
 
 _ANAPHORA = re.compile(
@@ -137,6 +141,7 @@ class Cues:
     terminal: bool
     signoff: bool
     closes: bool
+    caption: bool
     lexical: Profile
 
 
@@ -149,14 +154,16 @@ def line_cues(lines: Sequence[Line]) -> list[Cues]:
         # a long line is a whole paragraph (or a whole one-line article) that
         # merely ends with closing matter; it may still open an article
         signoff = closes and len(line.text) <= _SIGNOFF_CHARS
+        caption = is_caption(line.text)
         cues.append(
             Cues(
-                headline=0.0 if signoff or is_caption(line.text) else headline_score(line.text),
+                headline=0.0 if signoff or caption else headline_score(line.text),
                 inline_title=inline,
                 dateline=is_dateline(line.text) or (cut > 0 and is_dateline(line.text[cut:])),
                 terminal=is_terminal(line.text),
                 signoff=signoff,
                 closes=closes,
+                caption=caption,
                 lexical=profile(line.text),
             )
         )
@@ -224,6 +231,8 @@ def features(lines: Sequence[Line], cues: Sequence[Cues], index: int, ctx: Conte
         1.0 if prev.closes else 0.0,
         1.0 if line.newlines >= 2 and ctx.blank_share < _RARE_BLANK else 0.0,
         *window_features([c.lexical for c in cues], index, ctx.weights),
+        1.0 if cue.caption else 0.0,
+        1.0 if prev.caption else 0.0,
     ]
 
 

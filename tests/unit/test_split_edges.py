@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues
+from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues, logit
 from streams.enrich.cohesion import tokens
 from streams.enrich.headline import headline_score, inline_title, is_caption, read_lines
 from streams.enrich.split import RuleSplitter
@@ -123,3 +123,31 @@ def test_a_headline_under_a_short_line_may_still_start_an_article() -> None:
     i = next(n for n, line in enumerate(lines) if line.text.startswith("Mill Lane bridge"))
     assert cues[i - 1].headline > 0.0
     assert not after_heading(lines, cues, i)
+
+
+def test_a_caption_and_the_line_below_it_count_against_a_break() -> None:
+    # A picture's caption sits inside an article, and so does the paragraph after it.
+    # The same two lines with the credit dropped from the caption score higher.
+    body = (
+        "Rain fell on the harbour town of Westby for a third day, and the river rose "
+        "over its banks near the old mill on Sunday.\n\n"
+    )
+    after = (
+        "Engineers from the county council said the flood wall would hold for now, "
+        "but that pumps were being moved to the low streets by the station.\n"
+    )
+    caption = "Sandbags were piled along the quay on Saturday (Source: Example Images)"
+    scores = {}
+    for name, line in (("caption", caption), ("plain", caption.split(" (")[0] + ".")):
+        lines = read_lines(body + line + "\n\n" + after)
+        cues = line_cues(lines)
+        ctx = context(lines, cues)
+        values = [dict(zip(FEATURES, features(lines, cues, i, ctx), strict=True)) for i in (1, 2)]
+        scores[name] = values
+    assert [v["next_caption"] for v in scores["caption"]] == [1.0, 0.0]
+    assert [v["prev_caption"] for v in scores["caption"]] == [0.0, 1.0]
+    assert all(v["next_caption"] == v["prev_caption"] == 0.0 for v in scores["plain"])
+    for i in (0, 1):
+        caption_z = logit(list(scores["caption"][i].values()))
+        plain_z = logit(list(scores["plain"][i].values()))
+        assert caption_z < plain_z
