@@ -165,6 +165,9 @@ def _norm_words(text: str) -> list[str]:
 _TITLE_END = re.compile(r"\s?[.!?]\s+(?=(?:[\"“‘'(]|â\W{0,3})?[A-Z0-9])")
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|he|she|they|it|i|we|you)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|asked|added)\b")
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|been|would|could|did)\b", re.IGNORECASE
+)
 
 
 def inline_title(line: str) -> tuple[int, float]:
@@ -186,6 +189,8 @@ def inline_title(line: str) -> tuple[int, float]:
     score = 0.5
     if not _DETERMINER.search(title):
         score += 0.25  # headlinese drops articles and pronouns
+    if _AUXILIARY.search(title):
+        score -= 0.25  # and its auxiliaries: "Man held after crash", not "A man was held"
     if len(set(_norm_words(title)) & set(_norm_words(line[m.end() : m.end() + 200]))) >= 3:
         score += 0.25  # the lead restates the title
     return m.end(), score

@@ -73,6 +73,22 @@ def test_inline_title_is_seen_through_a_garbled_quote() -> None:
     assert score > 0.0
 
 
+@pytest.mark.parametrize(
+    ("title", "plain"),
+    [
+        ("Ferry service resumes after storm.", "The ferry service was resumed after the storm."),
+        ("Mayor backs new tram line.", "Our mayor has backed a new tram line."),
+    ],
+)
+def test_a_first_sentence_with_an_auxiliary_is_a_weaker_inline_title(title, plain) -> None:
+    # Headlinese drops auxiliaries as it drops articles: "Ferry service resumes",
+    # not "The ferry service was resumed". The body is the same on both lines.
+    body = " Boats left the quay at dawn on Monday, and the harbour office expects no delays."
+    (_, headline), (_, sentence) = inline_title(title + body), inline_title(plain + body)
+    assert headline == 0.75
+    assert sentence == 0.25
+
+
 def test_names_joined_by_ampersand_are_cohesion_keys() -> None:
     assert "^b&q" in tokens("Shoppers queued outside B&Q on Monday.")
 
