@@ -36,6 +36,8 @@ STRAY_KM = 150.0
 #: A town resolved with less confidence than this is as loose a guess as a part-name
 #: match (figures on the heads were the same or better from 0.15 to 0.3).
 WEAK_CONFIDENCE = 0.2
+#: A city this big is meant even when its namesakes leave it a low confidence.
+BIG_TOWN = 100_000
 #: Kinds of place a loose guess is checked against the focus for: towns and counties.
 _LOCAL = (CITY, ADMIN2)
 #: "X in Y", "X, Y", "X near Y": Y is where X is.
@@ -175,7 +177,11 @@ class GazetteerGeocoder:
         """
         if m.derived:
             return True
-        return row is not None and conf < WEAK_CONFIDENCE and self.gazetteer.kind[row] in _LOCAL
+        gaz = self.gazetteer
+        if row is None or conf >= WEAK_CONFIDENCE or gaz.kind[row] not in _LOCAL:
+            return False
+        # Geneva, Switzerland shares its name with many US towns, but is no mere guess
+        return bool(gaz.population[row] < BIG_TOWN)
 
     def _stray(self, m: Candidate, row: int, focus: int) -> bool:
         """Whether a loose guess should yield to the article's focus locality.

@@ -340,6 +340,14 @@ def test_a_town_named_once_without_namesakes_is_not_a_guess(geocoder: GazetteerG
     assert far is not None and (far.name, far.admin1) == ("Tulsa", "OK")
 
 
+def test_a_big_city_with_many_namesakes_is_no_guess(geocoder: GazetteerGeocoder) -> None:
+    # US towns called Geneva leave Geneva, Switzerland a low share of the name, but a
+    # city of 100,000+ is meant: it must not yield to the story's country
+    text = "Talks over Western Sahara resumed in Geneva on Monday, the envoy said."
+    _, geneva = geocoder.resolve(text, [span_of(text, "Western Sahara"), span_of(text, "Geneva")])
+    assert geneva is not None and (geneva.name, geneva.country_code) == ("Geneva", "CH")
+
+
 def test_a_facility_named_after_a_nearby_county_keeps_it(geocoder: GazetteerGeocoder) -> None:
     text = (
         "Volunteers cleared litter along the Stanislaus Trail on Sunday. The Sacramento "
