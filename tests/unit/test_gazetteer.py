@@ -9,6 +9,7 @@ import pytest
 
 from streams.enrich.gazetteer import Gazetteer, default_path, load_gazetteer
 from streams.enrich.gazetteer.index import FILE_NAME, resolve_path
+from streams.enrich.gazetteer.sources import REGION
 from streams.errors import GeowireError
 
 
@@ -109,6 +110,15 @@ def test_regions_carry_geonames_feature_classes(gazetteer: Gazetteer) -> None:
     assert feature("Baltic Sea") == ("H", "SEA")
     assert feature("Atlantic Ocean") == ("H", "OCN")
     assert feature("Middle East") == ("L", "RGN")
+
+
+def test_the_west_sits_at_the_geonames_point(gazetteer: Gazetteer) -> None:
+    # GeoNames puts "the West" in western Europe, not in the Atlantic between its parts
+    (row,) = [int(r) for r in gazetteer.lookup("the West").rows if gazetteer.kind[int(r)] == REGION]
+    assert (round(float(gazetteer.lat[row]), 2), round(float(gazetteer.lon[row]), 2)) == (
+        50.22,
+        7.43,
+    )
 
 
 def test_loose_keys_only_on_a_strict_miss(gazetteer: Gazetteer) -> None:

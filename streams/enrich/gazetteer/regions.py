@@ -2,7 +2,8 @@
 
 Regions have no GeoNames record in the packaged data; their ids are taken from the
 ``REGION_ID_BASE`` range, which GeoNames does not use, so they never clash. Their points
-are rough centres, except the oceans, the Middle East and Latin America, which are set
+are rough centres, except the oceans, the Mediterranean, the Middle East, Latin America
+and the Western world ("the West"), which are set
 to the points GeoNames gives them (as seen in GeoNames-aligned annotations of the
 benchmarks' tuning head) so that distances agree with GeoNames-based references.
 """
@@ -147,7 +148,7 @@ REGIONS: tuple[Region, ...] = (
     Region("Sub-Saharan Africa", 0.0, 20.0),
     Region("Western Europe", 48.0, 5.0),
     Region("Eastern Europe", 52.0, 30.0),
-    Region("Western world", 45.0, -30.0, ("West", "the West")),
+    Region("Western world", 50.22, 7.43, ("West", "the West")),
     Region("European Union", 50.0, 10.0, ("EU", "E.U.")),
     Region("Arctic", 80.0, 0.0),
     Region("Pacific Ocean", 3.51342, -132.1875, ("Pacific",), None, "OCN"),
