@@ -27,10 +27,7 @@ async def produce(
     Returns:
         The number of records the broker acknowledged.
     """
-    producer = AIOKafkaProducer(
-        **client_options(settings), acks="all", max_request_size=4 * settings.max_input_bytes
-    )
-    await producer.start()
+    producer = await start_producer(settings)
     count = 0
     try:
         for key, value in records:
@@ -41,6 +38,18 @@ async def produce(
     finally:
         await producer.stop()
     return count
+
+
+async def start_producer(settings: Settings) -> AIOKafkaProducer:
+    """A started producer that waits for all replicas and takes any record a worker takes.
+
+    The caller stops it.
+    """
+    producer = AIOKafkaProducer(
+        **client_options(settings), acks="all", max_request_size=4 * settings.max_input_bytes
+    )
+    await producer.start()
+    return producer
 
 
 def record_json(msg: Any) -> dict[str, Any]:
@@ -122,11 +131,20 @@ async def _seek_to_time(consumer: AIOKafkaConsumer, since_ms: int) -> None:
     parts = sorted(consumer.assignment())
     if not parts:
         return
+    for tp, offset in (await offsets_since(consumer, parts, since_ms)).items():
+        consumer.seek(tp, offset)
+
+
+async def offsets_since(
+    consumer: AIOKafkaConsumer, parts: list[Any], since_ms: int
+) -> dict[Any, int]:
+    """Offset of each partition's first record stamped at or after ``since_ms``.
+
+    A partition with no such record gets its end offset: nothing there to read.
+    """
     found = await consumer.offsets_for_times(dict.fromkeys(parts, since_ms))
     ends = await consumer.end_offsets(parts)
-    for tp in parts:
-        hit = found.get(tp)
-        consumer.seek(tp, hit.offset if hit is not None else ends[tp])
+    return {tp: hit.offset if (hit := found.get(tp)) is not None else ends[tp] for tp in parts}
 
 
 def collect(settings: Settings, topic: str, **kwargs: Any) -> list[dict[str, Any]]:

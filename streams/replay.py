@@ -16,6 +16,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from schemas.models import DeadLetterV1
+from streams.client import offsets_since, start_producer
 from streams.codec import decode
 from streams.errors import ConfigError, EventError
 from streams.kafka import client_options
@@ -74,10 +75,11 @@ async def read_to_end(
     try:
         parts = sorted(consumer.assignment())
         ends = await consumer.end_offsets(parts)
-        starts = await consumer.beginning_offsets(parts)
-        if since_ms is not None:
-            found = await consumer.offsets_for_times(dict.fromkeys(parts, since_ms))
-            starts = {tp: hit.offset if (hit := found.get(tp)) else ends[tp] for tp in parts}
+        starts = await (
+            consumer.beginning_offsets(parts)
+            if since_ms is None
+            else offsets_since(consumer, parts, since_ms)
+        )
         for tp in parts:
             consumer.seek(tp, starts[tp])
         todo = {tp for tp in parts if starts[tp] < ends[tp]}
@@ -127,7 +129,7 @@ async def replay(
         message = f"will not replay into the dead-letter topic {to_topic} itself"
         raise ConfigError(message)
     summary = ReplaySummary()
-    producer = None if dry_run else await _producer(settings)
+    producer = None if dry_run else await start_producer(settings)
     letters = read_to_end(settings, settings.topic_dlq, since_ms=since_ms)
     try:
         async for msg in letters:
@@ -152,14 +154,6 @@ async def replay(
         if producer is not None:
             await producer.stop()
     return summary
-
-
-async def _producer(settings: Settings) -> AIOKafkaProducer:
-    producer = AIOKafkaProducer(
-        **client_options(settings), acks="all", max_request_size=4 * settings.max_input_bytes
-    )
-    await producer.start()
-    return producer
 
 
 async def _resend(

@@ -59,7 +59,7 @@ async def deliver(
         return
     if role == "places":
         rt.metrics.published(role, places=len(records))
-    elif role != "dlq":
+    else:
         rt.metrics.published(role, articles=len(records))
 
 
