@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from streams.enrich.gazetteer.context import DocContext
-from streams.enrich.gazetteer.index import SKELETON, Gazetteer
+from streams.enrich.gazetteer.index import SKELETON, STRICT, Gazetteer
 from streams.enrich.gazetteer.normalize import article_key, normalize
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
 from streams.enrich.gazetteer.variants import Variants
@@ -140,6 +140,10 @@ class Ranker:
     def mention(self, text: str, start: int, end: int, *, context_only: bool = False) -> Mention:
         """Look up one span and score what does not depend on the rest of the article."""
         surface = text[start:end]
+        bloc = self.variants.bloc(surface, text[end : end + 20])
+        if bloc is not None:
+            rows = np.array([bloc], dtype=np.int32)
+            return Mention(start, end, surface, rows, self.prior[rows], str(bloc), context_only)
         found = self._candidates(surface)
         if found.fixed_key is not None:  # an adjective or landmark: one sense, no qualifier
             return Mention(
@@ -177,6 +181,9 @@ class Ranker:
             return _Found(rows, self.prior[rows], False, str(adjective))
         found = self.gaz.lookup(surface)
         penalty, loose = 0.0, False
+        if not len(found.rows) or found.level != STRICT:
+            division = self.variants.division(surface)
+            found = division if len(division.rows) else found
         if not len(found.rows) or found.level == SKELETON:
             # a resident name or a known place inside a longer name beats a vowel skeleton
             derived = self.variants.resident(surface)

@@ -232,12 +232,25 @@ REGION_ADJECTIVES: dict[str, str] = {
     "Philippine": "Philippines",
 }
 
+#: Adjectives naming a bloc only before a word for its states or people ("Western
+#: countries", "Western diplomats"): "the Western region of Ghana" is a division.
+BLOC_ADJECTIVES: dict[str, str] = {"Western": "Western world"}
+
 # Seats of government and their rooms, which news uses for the city they stand in
 # ("the White House said"), Wall Street, and hub airports named without "Airport"
 # ("landed at Heathrow"); keyed by (country, city). The town of White House, Tennessee, and
 # Heathrow, Florida, are never what a news story means by the name.
 LANDMARKS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("US", "Washington"): ("White House", "Oval Office", "West Wing", "Capitol Hill", "Pentagon"),
+    ("US", "Washington"): (
+        "White House",
+        "Oval Office",
+        "West Wing",
+        "Capitol Hill",
+        "Pentagon",
+        "Congress",
+        "US Capitol",
+        "U.S. Capitol",
+    ),
     ("US", "New York City"): ("Wall Street",),
     ("RU", "Moscow"): ("Kremlin",),
     ("GB", "London"): ("Downing Street", "Whitehall", "Heathrow", "Gatwick"),

@@ -11,13 +11,15 @@ countries, divisions, regions and towns of 20,000+ people.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.gazetteer.index import STRICT, Candidates, Gazetteer
 from streams.enrich.gazetteer.normalize import normalize
-from streams.enrich.gazetteer.regions import LANDMARKS, REGION_ADJECTIVES
-from streams.enrich.gazetteer.sources import ADMIN1, CITY, COUNTRY, REGION
+from streams.enrich.gazetteer.regions import BLOC_ADJECTIVES, LANDMARKS, REGION_ADJECTIVES
+from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
 
 #: A town must be at least this large to be trusted from a partial or derived name.
 MIN_TOWN = 20_000
@@ -42,6 +44,16 @@ _STOP = _DIRECTIONS | GENERIC | frozenset((
     "consulate", "office", "council", "commission", "agency", "department", "club", "centre",
     "center", "hotel", "museum", "company",
 ))
+#: Words closing the name of a division ("Sokoto State", "Oaxaca State", "Hubei Province").
+_DIVISION_WORDS = frozenset((
+    "state", "province", "governorate", "region", "oblast", "prefecture", "territory",
+))
+#: Words after a bloc adjective that make it the bloc ("Western powers").
+_BLOC_NOUNS = re.compile(
+    r"\s+(?:countries|nations|powers|governments|leaders|allies|officials|diplomats|"
+    r"democracies|capitals|media|sanctions|values|partners|backers|donors|envoys|"
+    r"intelligence|militaries|troops|forces|observers|analysts|journalists|investors)\b"
+)
 # fmt: on
 _EMPTY = Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
 
@@ -80,6 +92,28 @@ class Variants:
         found = self.gaz.lookup(name, loose=False)
         areas = [int(r) for r in found.rows if self.gaz.kind[r] in (REGION, COUNTRY, ADMIN1)]
         return areas[0] if areas else None
+
+    def bloc(self, surface: str, after: str) -> int | None:
+        """Row of the bloc an adjective names before ``after`` ("Western" "countries")."""
+        name = BLOC_ADJECTIVES.get(surface)
+        if name is None or not _BLOC_NOUNS.match(after):
+            return None
+        rows = self.gaz.lookup(name, loose=False).rows
+        regions = [int(r) for r in rows if self.gaz.kind[r] == REGION]
+        return regions[0] if regions else None
+
+    def division(self, surface: str) -> Candidates:
+        """Candidates of a division named with its generic word ("Sokoto State").
+
+        Nigerian, Indian and Mexican news write states so; the gazetteer lists them as
+        "Sokoto", where the city of that name is bigger. The word says it is the division.
+        """
+        words = surface.split()
+        if len(words) < 2 or words[-1].lower() not in _DIVISION_WORDS:
+            return _EMPTY
+        found = self.gaz.lookup(" ".join(words[:-1]), loose=False)
+        keep = np.isin(self.gaz.kind[found.rows], [ADMIN1, ADMIN2])
+        return Candidates(found.rows[keep], found.alternate[keep], STRICT)
 
     def resident(self, surface: str) -> Candidates:
         """Candidates of the place a resident name derives from ("Ontarians" → Ontario).

@@ -1,0 +1,49 @@
+"""Names the gazetteer does not list as written: divisions with their generic word,
+bloc adjectives, seats of government."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.enrich.gazetteer import load_gazetteer
+from streams.enrich.geocode import GazetteerGeocoder
+from tests.unit.test_geocode import span_of
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> GazetteerGeocoder:
+    return GazetteerGeocoder(load_gazetteer())
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Sokoto State", "NG"), ("Oaxaca State", "MX"), ("Hubei Province", "CN")],
+)
+def test_a_division_named_with_its_generic_word_is_the_division(
+    geocoder: GazetteerGeocoder, name: str, country: str
+) -> None:
+    # the city of the same name is bigger and far from where this story is set, but the
+    # word "State" (or "Province") says which is meant
+    text = f"The clinic in Lagos will share its records with the governor of {name} this week."
+    _, place = geocoder.resolve(text, [span_of(text, "Lagos"), span_of(text, name)])
+    assert place is not None
+    assert (place.feature_code, place.country_code) == ("ADM1", country)
+    assert place.confidence > 0.5
+
+
+def test_western_before_a_word_for_states_is_the_west(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Ghana's cocoa farmers in the Western region held a meeting. In Accra, the minister "
+        "said Western countries had not kept their word."
+    )
+    region, _, west = geocoder.resolve(
+        text, [span_of(text, "Western"), span_of(text, "Accra"), span_of(text, "Western", 1)]
+    )
+    assert region is not None and (region.country_code, region.feature_code) == ("GH", "ADM1")
+    assert west is not None and west.name == "Western world"
+
+
+def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
+    text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
+    _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])
+    assert congress is not None and (congress.name, congress.admin1) == ("Washington", "DC")
