@@ -73,8 +73,9 @@ class GazetteerGeocoder:
         context_only = [any(s <= a and b <= e for s, e in repeated) for a, b in spans]
         countries: dict[str, float] = defaultdict(float)
         demonyms = self._demonyms(entities, repeated)
-        for code, _ in demonyms:
-            countries[code] += 0.5
+        for row, _ in demonyms:
+            if self.gazetteer.kind[row] == COUNTRY:
+                countries[self.gazetteer.country_code(row) or ""] += 0.5
         resolved = self._resolve(text, spans, context_only, countries)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
         weights = {row: sum(c for _, c in items) for row, items in by_row.items()}
@@ -95,30 +96,33 @@ class GazetteerGeocoder:
         places.sort(key=lambda p: (p.mentions[0].start, p.geonameid))
         return GeocodeResult(places=places, focus=article_focus(self.gazetteer, weights))
 
-    @staticmethod
     def _demonyms(
-        entities: Sequence[Entity], repeated: Sequence[tuple[int, int]]
-    ) -> list[tuple[str, Mention | None]]:
-        """Country codes of NORP entities, with a mention unless inside a repeated range."""
-        out: list[tuple[str, Mention | None]] = []
+        self, entities: Sequence[Entity], repeated: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, Mention | None]]:
+        """Rows of the countries and regions NORP entities name ("Iranian", "European"),
+        each with a mention unless inside a repeated range."""
+        out: list[tuple[int, Mention | None]] = []
         for e in entities:
             if e.label != "NORP":
                 continue
             code = e.country_code or demonym_country(e.text)
-            if code:
+            row = self.gazetteer.country_rows.get(code) if code else None
+            row = row if row is not None else self.ranker.variants.adjective(e.text)
+            if row is not None:
                 skip = any(s <= e.start and e.end <= t for s, t in repeated)
-                out.append((code, None if skip else Mention(start=e.start, end=e.end, text=e.text)))
+                mention = None if skip else Mention(start=e.start, end=e.end, text=e.text)
+                out.append((int(row), mention))
         return out
 
+    @staticmethod
     def _demonym_mentions(
-        self, demonyms: Sequence[tuple[str, Mention | None]]
+        demonyms: Sequence[tuple[int, Mention | None]],
     ) -> dict[int, list[Mention]]:
-        """Demonym mentions by country row: "Iranian" is a mention of Iran (as in GDELT)."""
+        """Demonym mentions by row: "Iranian" is a mention of Iran (as in GDELT)."""
         by_row: dict[int, list[Mention]] = defaultdict(list)
-        for code, mention in demonyms:
-            row = self.gazetteer.country_rows.get(code)
-            if mention is not None and row is not None:
-                by_row[int(row)].append(mention)
+        for row, mention in demonyms:
+            if mention is not None:
+                by_row[row].append(mention)
         return by_row
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Place | None]:

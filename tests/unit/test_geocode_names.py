@@ -1,5 +1,5 @@
 """Names the gazetteer does not list as written: divisions with their generic word,
-bloc adjectives, seats of government."""
+bloc and region adjectives, seats of government."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from streams.enrich.gazetteer import load_gazetteer
 from streams.enrich.geocode import GazetteerGeocoder
-from tests.unit.test_geocode import span_of
+from tests.unit.test_geocode import entity, span_of
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,20 @@ def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
     text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
     _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])
     assert congress is not None and (congress.name, congress.admin1) == ("Washington", "DC")
+
+
+def test_a_region_adjective_is_a_mention_of_its_region(geocoder: GazetteerGeocoder) -> None:
+    text = "European ministers met in Lisbon. Kurdish groups and Iraqi envoys did not come."
+    entities = [
+        entity(text, "European", "NORP"),
+        entity(text, "Lisbon"),
+        entity(text, "Kurdish", "NORP"),
+        entity(text, "Iraqi", "NORP"),
+    ]
+    places = geocoder.geocode(text, entities).places
+    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+        ("Europe", ["European"]),
+        ("Lisbon", ["Lisbon"]),
+        ("Kurdistan", ["Kurdish"]),
+        ("Iraq", ["Iraqi"]),
+    ]
