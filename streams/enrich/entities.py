@@ -52,6 +52,7 @@ from streams.enrich.toponyms import (
     RELABELLABLE,
     context_threshold,
     head_label,
+    is_dateline,
     place_context,
     place_score,
 )
@@ -171,6 +172,8 @@ def apply_acronyms(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None
             continue
         if text.replace(".", "") in PLACE_ACRONYMS or "." in text:
             continue  # "U.S.", "N.D.": abbreviations with periods are place-style
+        if is_dateline(doc, m.tok_start, m.tok_end, oracle):
+            continue
         if prior(oracle, text.title()) >= SHOUTED_PLACE and len(text) > 4:
             continue
         if prior(oracle, text) >= MAJOR_PLACE:

@@ -35,6 +35,7 @@ from streams.enrich.toponyms import (
     SHOUTED_PLACE,
     _sentence_initial,
     head_label,
+    is_dateline,
     place_context,
     place_score,
 )
@@ -75,6 +76,8 @@ def _by_form(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Ment
         dateline = end < len(doc) and doc[end].text in _DASHES
         if dateline and _sentence_initial(doc, start):
             return _span(span, "GPE", "dateline", WEIGHT_CONTEXT)
+    if is_dateline(doc, start, end, oracle):
+        return _span(span, "GPE", "dateline", WEIGHT_CONTEXT)
     code = demonym_country(text)
     if code is not None:
         norp = _span(span, "NORP", "demonym", WEIGHT_NER)

@@ -46,6 +46,8 @@ from streams.enrich.mentions import (
 
 #: Model labels a gazetteer-backed rule may overrule; persons only when not a known name.
 RELABELLABLE = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+#: Model labels a shouted dateline may carry instead of GPE ("HAMILTON —" as NORP).
+_DATELINE_RELABELLABLE = RELABELLABLE | {"NORP"}
 NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
 _BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
 
@@ -54,6 +56,10 @@ CONTEXT_PLACE = 0.5
 BARE_PLACE = 0.8
 EMBEDDED_PLACE = 0.75
 SHOUTED_PLACE = 0.6
+#: Prior a shouted name needs when the text sets it as a dateline ("HARWINTON —"): any
+#: town the gazetteer lists under that name.
+DATELINE_PLACE = 0.45
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", "---", "(", "\u0097"})
 #: Prior needed in a place context for a name written with an Arabic article.
 ARABIC_CONTEXT_PLACE = 0.3
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
@@ -90,6 +96,33 @@ def head_label(words: Sequence[str]) -> str | None:
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].text in _BOUNDARY or doc[i - 1].is_space
+
+
+def is_dateline(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> bool:
+    """Whether tokens ``[start, end)`` are a shouted dateline naming a known place.
+
+    In capitals at a sentence start and followed by a dash or a wire credit
+    ("HARWINTON —", "MOUNT GILEAD (AP) --"), or by a comma and then one on the same line
+    ("COLUMBUS, Ohio (AP) —", "SOUTH WAZIRISTAN, April 5 (APP):"). The model often calls
+    such a word an organisation, and small towns score too low to pass as bare names.
+    """
+    text = doc[start:end].text
+    if not (text.isupper() and len(text) > 3 and _sentence_initial(doc, start)):
+        return False
+    if end >= len(doc) or not (doc[end].text in _DATELINE_MARKS or _mark_after_comma(doc, end)):
+        return False
+    return place_score(oracle, text.title()) >= DATELINE_PLACE
+
+
+def _mark_after_comma(doc: Doc, i: int) -> bool:
+    if doc[i].text != ",":
+        return False
+    for tok in doc[i + 1 : i + 6]:
+        if "\n" in tok.text:
+            return False
+        if tok.text in _DATELINE_MARKS:
+            return True
+    return False
 
 
 def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> bool:
@@ -130,6 +163,9 @@ def relabel_places(
             continue
         key = surface_key(mention_text(doc, m))
         if key in names or demonym_country(key):
+            continue
+        if m.label in _DATELINE_RELABELLABLE and is_dateline(doc, m.tok_start, m.tok_end, oracle):
+            m.label, m.evidence, m.weight = "GPE", "dateline", WEIGHT_CONTEXT
             continue
         head = head_label(key.split())
         context = place_context(doc, m.tok_start, m.tok_end, oracle)
