@@ -8,7 +8,9 @@ run, so "Highway 30" is found even when the model tagged "30" as a CARDINAL) and
 * shouted datelines the gazetteer knows ("NEWARK —" at the start of a sentence);
 * names the gazetteer knows in a place context ("in X", "X residents") or, when not at
   the start of a sentence, names it rates as very likely places;
-* demonyms ("Georgian"), as NORP with their country.
+* demonyms ("Georgian"), as NORP with their country;
+* the items of a list closed by a plural place word ("Walton and Oconee counties", "the
+  Williams and Cranberry rivers"), whatever the model called them.
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ from streams.enrich.toponyms import (
 
 _DASHES = frozenset({"—", "–", "-", "--", "---", ",", "(", ":", "\u0097"})
 _COUNTABLE = frozenset({"CARDINAL", "ORDINAL", "QUANTITY"})
+#: Plural place words that make each item of the list before them a place of their kind.
+_PLURAL_HEADS = {
+    "counties": "GPE", "parishes": "GPE", "townships": "GPE", "boroughs": "GPE",
+    "rivers": "LOC", "creeks": "LOC", "lakes": "LOC", "islands": "LOC",
+    "streets": "FAC", "avenues": "FAC", "roads": "FAC", "boulevards": "FAC",
+}  # fmt: skip
+#: Prior a named item needs to be relabelled (vowel-skeleton matches score at most 0.1).
+LISTED_PLACE = 0.25
+_LIST_JOINS = frozenset({",", "and", "or", "&"})
+#: Labels a list rule may overrule: a person's or organisation's name in such a list is
+#: the place named after them ("Harrison streets"); adjectives ("Democratic") stay.
+_LISTED_RELABELLABLE = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -145,6 +159,51 @@ def recover_untagged(
     if found:
         _drop_numeric_overlaps(mentions, found)
     return found
+
+
+def listed_places(
+    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
+) -> list[Mention]:
+    """Make the items of a list closed by a plural place word places of its kind.
+
+    "Cooke, Grayson and Love counties": each item is a county, though the model took
+    "Love" for a person. Items the model labelled a person or organisation are
+    relabelled in place when the gazetteer knows the name ("Banksy and London
+    boroughs" keeps its artist); untagged items are returned as new mentions.
+    """
+    found: list[Mention] = []
+    for tok in doc:
+        label = _PLURAL_HEADS.get(tok.lower_)
+        items = _list_items(doc, tok.i) if label is not None else []
+        if label is None or len(items) < 2:
+            continue
+        for start, end in items:
+            overlapping = [m for m in mentions if m.tok_start < end and start < m.tok_end]
+            for m in overlapping:
+                exact = (m.tok_start, m.tok_end) == (start, end)
+                known = place_score(oracle, mention_text(doc, m)) >= LISTED_PLACE
+                if exact and m.label in _LISTED_RELABELLABLE and known:
+                    m.label, m.evidence, m.weight = label, "listed", WEIGHT_CONTEXT
+            if not overlapping:
+                found.append(_span(doc[start:end], label, "listed", WEIGHT_CONTEXT))
+    return found
+
+
+def _list_items(doc: Doc, head: int) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised list items right before ``doc[head]``."""
+    items: list[tuple[int, int]] = []
+    i = head - 1
+    while i >= 0:
+        end = i + 1
+        while i >= 0 and end - i <= 3 and is_capitalised(doc[i].text) and not doc[i].is_stop:
+            i -= 1
+        if i + 1 == end:
+            break
+        items.append((i + 1, end))
+        if i < 0 or doc[i].lower_ not in _LIST_JOINS:
+            break
+        i -= 2 if i > 0 and doc[i - 1].text == "," else 1  # ", and"
+    return items[::-1]
 
 
 def _drop_numeric_overlaps(mentions: list[Mention], found: Sequence[Mention]) -> None:

@@ -31,7 +31,7 @@ from streams.enrich.entities import (
 from streams.enrich.interfaces import PlaceOracle, TagResult
 from streams.enrich.language import detect_language, is_english
 from streams.enrich.mentions import Mention
-from streams.enrich.recovery import assign_demonyms, recover_untagged
+from streams.enrich.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.enrich.topics import score_topics
 from streams.enrich.toponyms import embedded_places, relabel_places
 
@@ -79,6 +79,7 @@ def resolve_mentions(
     names = full | parts
     relabel_places(doc, mentions, oracle, names)
     mentions.extend(embedded_places(doc, mentions, oracle))
+    mentions.extend(listed_places(doc, mentions, oracle))
     mentions.extend(recover_untagged(doc, mentions, oracle, names))
     assign_demonyms(doc, mentions)
     vote_labels(doc, mentions, oracle, duplicates)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streams.enrich.entities import apply_acronyms, mentions_from_doc
 from streams.enrich.mentions import Mention, mention_text
-from streams.enrich.recovery import recover_untagged
+from streams.enrich.recovery import listed_places, recover_untagged
 from streams.enrich.toponyms import embedded_places, relabel_places
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
@@ -157,3 +157,42 @@ def test_a_weak_match_without_an_arabic_article_stays_a_person() -> None:
     text = "Crowds waited in Dunmore for the count. Dunmore has been hit before."
     got = _resolved(text, [("Dunmore", "LOC"), ("Dunmore", "PERSON")], oracle)
     assert got == [("Dunmore", "PERSON"), ("Dunmore", "PERSON")]
+
+
+def listed(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    doc = make_doc(text, ents)
+    mentions = mentions_from_doc(doc)
+    new = listed_places(doc, mentions, ORACLE)
+    return sorted((mention_text(doc, m), m.label, m.evidence) for m in mentions + new)
+
+
+def test_items_of_a_list_closed_by_a_plural_place_word_are_places_of_that_kind() -> None:
+    text = "Storms hit Fenwick, Corvallo and Brantwick counties, and the Lorne and Kesh rivers."
+    got = listed(text, [("Corvallo", "PERSON")])
+    assert got == [
+        ("Brantwick", "GPE", "listed"),
+        ("Corvallo", "GPE", "listed"),
+        ("Fenwick", "GPE", "listed"),
+        ("Kesh", "LOC", "listed"),
+        ("Lorne", "LOC", "listed"),
+    ]
+    assert listed("Crews closed the Ellsmere and Oak Hollow streets.", []) == [
+        ("Ellsmere", "FAC", "listed"),
+        ("Oak Hollow", "FAC", "listed"),
+    ]
+
+
+def test_a_list_needs_two_items_and_an_unknown_person_stays_a_person() -> None:
+    # one item ("Fenwick counties" alone) is too little evidence of a list
+    assert listed("Rain fell in the Fenwick counties on Monday.", []) == []
+    # the artist is no place the gazetteer knows; a model label stays, untagged ones join
+    text = "Murals by Quorrin and Fenwick boroughs were saved."
+    assert listed(text, [("Quorrin", "PERSON")]) == [
+        ("Fenwick", "GPE", "listed"),
+        ("Quorrin", "PERSON", "ner"),
+    ]
+    # a sentence-initial stop word is no part of the first item
+    assert listed("In Fenwick and Kesh counties, polls closed.", []) == [
+        ("Fenwick", "GPE", "listed"),
+        ("Kesh", "GPE", "listed"),
+    ]
