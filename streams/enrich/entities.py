@@ -216,6 +216,8 @@ def person_names(
         key = surface_key(mention_text(doc, m))
         if key in placed or (m.evidence == "ner" and _place_like(doc, m, key, oracle)):
             continue  # "Sri Lanka", "Anderson County": a place the model took for a person
+        if demonym_country(key) is not None:
+            continue  # "Sri Lankan": a demonym, which assign_demonyms makes a NORP
         full.add(key)
         for tok in doc[m.tok_start : m.tok_end]:
             word = tok.text.rstrip(".")

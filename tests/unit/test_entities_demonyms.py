@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from streams.enrich.demonyms import demonym_country
-from streams.enrich.entities import mentions_from_doc
+from streams.enrich.entities import mentions_from_doc, propagate_persons
 from streams.enrich.recovery import assign_demonyms, recover_untagged
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
@@ -43,3 +43,13 @@ def test_untagged_demonym_is_recovered_as_norp() -> None:
     doc = make_doc("Two Georgian soldiers were hurt.", [])
     found = recover_untagged(doc, [], FakeOracle(), set())
     assert [(f.label, f.country_code) for f in found] == [("NORP", "GE")]
+
+
+def test_a_demonym_the_model_took_for_a_person_is_no_name_to_propagate() -> None:
+    doc = make_doc("Sri Lankan envoys met. The Sri Lankan army said the Sri Lankan talks failed.", [
+        ("Sri Lankan", "PERSON"), ("Sri Lankan", "GPE"), ("Sri Lankan", "NORP"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    propagate_persons(doc, mentions, FakeOracle())
+    assign_demonyms(doc, mentions)
+    assert [(m.label, m.country_code) for m in mentions] == [("NORP", "LK")] * 3
