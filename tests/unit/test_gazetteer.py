@@ -46,6 +46,9 @@ def test_divisions_and_territories_sit_at_geonames_points(gazetteer: Gazetteer) 
 
     assert point("Virginia", "ADM1") == (37.55, -77.45)
     assert point("Ontario", "ADM1") == (49.25, -84.5)
+    # estimated from their towns, these two were 209 and 254 km off
+    assert point("New South Wales", "ADM1") == (-33.0, 146.0)
+    assert point("Pondicherry", "ADM1") == (11.93, 79.83)
     # no packaged point at all: curated, or the centre of the territory's towns
     assert point("Palestinian Territory", "PCLI") == (31.92, 35.2)
     lat, lon = point("U.S. Virgin Islands", "PCLI")

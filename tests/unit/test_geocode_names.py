@@ -64,3 +64,23 @@ def test_a_region_adjective_is_a_mention_of_its_region(geocoder: GazetteerGeocod
         ("Kurdistan", ["Kurdish"]),
         ("Iraq", ["Iraqi"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("form", "place"),
+    [("Austro", "Austria"), ("Sino", "China"), ("Afro", "Africa"), ("Anglo", "United Kingdom")],
+)
+def test_a_combining_form_before_its_hyphen_names_its_country(
+    geocoder: GazetteerGeocoder, form: str, place: str
+) -> None:
+    text = f"Historians in Vienna traced the {form}-Baltic trade of the 1890s."
+    _, found = geocoder.resolve(text, [span_of(text, "Vienna"), span_of(text, form)])
+    assert found is not None and found.name == place
+
+
+def test_a_combining_form_without_its_hyphen_is_read_as_a_name(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "General Franco visited Burgos."
+    franco, _ = geocoder.resolve(text, [span_of(text, "Franco"), span_of(text, "Burgos")])
+    assert franco is None or franco.name != "France"

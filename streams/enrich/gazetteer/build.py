@@ -24,7 +24,7 @@ from streams.enrich.gazetteer.normalize import article_key, normalize, skeleton_
 from streams.enrich.gazetteer.sources import ADMIN1, RawPlace
 
 #: Bump when the file layout or its contents change; the file name carries it.
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 #: Candidates kept per name key, most important first ("Springfield" has ~40).
 MAX_CANDIDATES = 64
 

