@@ -21,6 +21,7 @@ from pathlib import Path
 
 import orjson
 
+from streams.broker_tools import api_versions_ok
 from streams.client import collect, produce
 from streams.paths import shared_dir
 from streams.settings import Settings
@@ -48,8 +49,18 @@ def _start_workers(env: dict[str, str], count: int, tmp: Path) -> list[subproces
         logs = [(tmp / f"worker-{n}.log").read_text(errors="replace") for n in range(count)]
         if all("load_models done" in text for text in logs):
             return procs
+        for n, proc in enumerate(procs):
+            if proc.poll() is not None:
+                message = f"worker {n} exited with {proc.returncode}:\n{logs[n][-2000:]}"
+                raise RuntimeError(message)
         time.sleep(0.5)
     raise RuntimeError("workers did not start in time")
+
+
+def _broker_answers(bootstrap: str) -> bool:
+    """Whether the first broker of ``bootstrap`` answers Kafka requests."""
+    host, _, port = bootstrap.split(",")[0].strip().rpartition(":")
+    return api_versions_ok(host or "localhost", int(port or 9092))
 
 
 def run(docs: int, workers: int) -> dict[str, float] | None:
@@ -64,6 +75,13 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
         env = _env(run_id, Path(tmp_name))
         os.environ.update(env)
         settings = Settings()
+        if not _broker_answers(settings.kafka_bootstrap):
+            print(
+                f"no Kafka broker answers at {settings.kafka_bootstrap}: start one with "
+                "`geowire broker start` or set GEOWIRE_KAFKA_BOOTSTRAP",
+                file=sys.stderr,
+            )
+            return None
         procs = _start_workers(env, workers, Path(tmp_name))
         try:
             records = [(f"doc-{i}".encode(), t.encode()) for i, t in enumerate(texts)]
@@ -100,7 +118,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    run(args.docs, args.workers)
+    path_present = (SHARED / "lgl.jsonl").exists()
+    if run(args.docs, args.workers) is None and path_present:
+        sys.exit(2)
 
 
 if __name__ == "__main__":

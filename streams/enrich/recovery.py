@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from streams.enrich.demonyms import demonym_country
@@ -90,7 +92,7 @@ def _by_form(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Ment
         dateline = end < len(doc) and doc[end].text in _DASHES
         if dateline and _sentence_initial(doc, start):
             return _span(span, "GPE", "dateline", WEIGHT_CONTEXT)
-    if is_dateline(doc, start, end, oracle):
+    if text.isupper() and is_dateline(doc, start, end, oracle):
         return _span(span, "GPE", "dateline", WEIGHT_CONTEXT)
     code = demonym_country(text)
     if code is not None:
@@ -172,10 +174,12 @@ def listed_places(
     boroughs" keeps its artist); untagged items are returned as new mentions.
     """
     found: list[Mention] = []
-    for tok in doc:
-        label = _PLURAL_HEADS.get(tok.lower_)
-        items = _list_items(doc, tok.i) if label is not None else []
-        if label is None or len(items) < 2:
+    lower = doc.to_array(LOWER)
+    heads = np.flatnonzero(np.isin(lower, [doc.vocab.strings[w] for w in _PLURAL_HEADS]))
+    for i in heads.tolist():  # token by token would make a Token object for each
+        label = _PLURAL_HEADS[doc[i].lower_]
+        items = _list_items(doc, i)
+        if len(items) < 2:
             continue
         for start, end in items:
             overlapping = [m for m in mentions if m.tok_start < end and start < m.tok_end]

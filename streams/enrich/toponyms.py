@@ -161,10 +161,12 @@ def relabel_places(
     for m in mentions:
         if m.evidence != "ner":
             continue
-        key = surface_key(mention_text(doc, m))
+        text = mention_text(doc, m)
+        key = surface_key(text)
         if key in names or demonym_country(key):
             continue
-        if m.label in _DATELINE_RELABELLABLE and is_dateline(doc, m.tok_start, m.tok_end, oracle):
+        shouted = text.isupper() and m.label in _DATELINE_RELABELLABLE
+        if shouted and is_dateline(doc, m.tok_start, m.tok_end, oracle):
             m.label, m.evidence, m.weight = "GPE", "dateline", WEIGHT_CONTEXT
             continue
         head = head_label(key.split())
