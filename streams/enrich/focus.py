@@ -1,8 +1,9 @@
 """An article's focus: its main country, first-level division and city (CLIFF's "about").
 
 Each resolved place votes for its country (and division) with the sum of its mentions'
-confidences; the focus country is the top vote, the focus division the top vote inside
-it, the focus city the most-mentioned city inside those. Scores are vote shares.
+votes (the caller's ``weights``: ``GazetteerGeocoder`` gives the lead's mentions more);
+the focus country is the top vote, the focus division the top vote inside it, the focus
+city the most-voted city inside those. Scores are vote shares.
 """
 
 from __future__ import annotations

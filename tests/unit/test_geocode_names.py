@@ -84,3 +84,15 @@ def test_a_combining_form_without_its_hyphen_is_read_as_a_name(
     text = "General Franco visited Burgos."
     franco, _ = geocoder.resolve(text, [span_of(text, "Franco"), span_of(text, "Burgos")])
     assert franco is None or franco.name != "France"
+
+
+def test_the_lead_weighs_more_in_the_focus(geocoder: GazetteerGeocoder) -> None:
+    lead = "Heavy rain closed roads around Porto on Tuesday."
+    text = lead + " " * 200 + "The minister spoke to reporters in Lisbon."
+    result = geocoder.geocode(text, [entity(text, "Porto"), entity(text, "Lisbon")])
+    assert result.focus.city is not None and result.focus.city.name == "Porto"
+    # named again and again further down, a place still wins over one lead mention
+    text += " Lisbon sent troops. Lisbon will pay."
+    entities = [entity(text, "Porto")] + [entity(text, "Lisbon", occurrence=i) for i in range(3)]
+    result = geocoder.geocode(text, entities)
+    assert result.focus.city is not None and result.focus.city.name == "Lisbon"
