@@ -8,12 +8,29 @@ city the most-voted city inside those. Scores are vote shares.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping
 
 from schemas.models import Focus, FocusPlace
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.sources import ADMIN1, CITY, COUNTRY
+
+#: Mentions in an article's first characters (headline and lead: where the story
+#: happens) weigh this much more in the focus vote: "rain closed roads around Porto ...
+#: the minister told reporters in Lisbon" is about Porto.
+LEAD_CHARS = 200
+LEAD_WEIGHT = 1.5
+
+
+def mention_vote(start: int, confidence: float) -> float:
+    """One mention's vote for the focus, given where it starts and how sure it is.
+
+    The square root of its confidence: a surer place still counts more, but a capital
+    resolved at 0.85 outweighs a town at 0.5 by 1.3 times, not 1.7, so where the lead
+    puts the story (``LEAD_WEIGHT``) can decide.
+    """
+    return math.sqrt(confidence) * (LEAD_WEIGHT if start < LEAD_CHARS else 1.0)
 
 
 def focus_rows(

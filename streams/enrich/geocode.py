@@ -11,7 +11,7 @@ import numpy as np
 
 from schemas.models import Duplicate, Entity, Mention, Place, Span
 from streams.enrich.demonyms import demonym_country
-from streams.enrich.focus import article_focus, focus_rows
+from streams.enrich.focus import article_focus, focus_rows, mention_vote
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker, Weights, confidence
@@ -26,11 +26,6 @@ MIN_CONFIDENCE = 0.1
 #: demonyms gets this confidence.
 DEMONYM_WEIGHT = 0.5
 DEMONYM_CONFIDENCE = 0.8
-#: Mentions in an article's first characters (headline and lead: where the story
-#: happens) weigh this much more in the focus vote: "rain closed roads around Porto ...
-#: the minister told reporters in Lisbon" is about Porto.
-LEAD_CHARS = 200
-LEAD_WEIGHT = 1.5
 #: Confidence of a gold-span answer that is only the article's focus locality.
 FALLBACK_CONFIDENCE = 0.01
 #: Confidence of a gold-span answer taken from the place the text puts the span in.
@@ -83,7 +78,7 @@ class GazetteerGeocoder:
                 countries[self.gazetteer.country_code(row) or ""] += 0.5
         resolved = self._resolve(text, spans, context_only, countries)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
-        weights = {row: sum(_vote(m.start, c) for m, c in items) for row, items in by_row.items()}
+        weights = {row: sum(mention_vote(m.start, c) for m, c in ms) for row, ms in by_row.items()}
         by_demonym = self._demonym_mentions(demonyms)
         for row in by_demonym:
             weights[row] = weights.get(row, 0.0) + DEMONYM_WEIGHT * len(by_demonym[row])
@@ -289,16 +284,6 @@ class GazetteerGeocoder:
             confidence=round(min(1.0, max(0.0, conf)), 4),
             mentions=mentions,
         )
-
-
-def _vote(start: int, conf: float) -> float:
-    """One mention's vote for the focus.
-
-    The square root of its confidence: a surer place still counts more, but a capital
-    resolved at 0.85 outweighs a town at 0.5 by 1.3 times, not 1.7, so where the lead
-    puts the story (``LEAD_WEIGHT``) can decide.
-    """
-    return math.sqrt(conf) * (LEAD_WEIGHT if start < LEAD_CHARS else 1.0)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
