@@ -1,4 +1,5 @@
-"""Two workers share the load; when one dies mid-stream the other finishes its work."""
+"""Two workers share the load; when one dies or is stopped mid-stream the other finishes
+its work, and nothing is lost."""
 
 from __future__ import annotations
 
@@ -26,7 +27,10 @@ def group_env(it_env, it_run, tmp_path):
     return env
 
 
-def test_a_killed_worker_loses_nothing(group_env, tmp_path, monkeypatch):
+@pytest.mark.parametrize("stop", ["kill", "terminate"])
+def test_a_killed_or_stopped_worker_loses_nothing(group_env, tmp_path, monkeypatch, stop):
+    # kill: no clean shutdown, no final commit; terminate (SIGTERM, as Kubernetes and
+    # docker stop do): Faust's shutdown path, which must not commit unfinished records
     for name, value in group_env.items():
         monkeypatch.setenv(name, value)
     settings = Settings()
@@ -43,7 +47,8 @@ def test_a_killed_worker_loses_nothing(group_env, tmp_path, monkeypatch):
             settings, settings.topic_enriched, from_beginning=True, max_records=3, timeout_s=60
         )
         assert first, "no enriched article before the kill"
-        workers[0].proc.kill()  # no clean shutdown, no final commit
+        getattr(workers[0].proc, stop)()
+        workers[0].proc.wait(timeout=60)
         asyncio.run(produce(settings, inputs[12:]))
         deadline, seen = time.monotonic() + 120, set()
         while time.monotonic() < deadline and len(seen) < len(inputs):
