@@ -23,6 +23,7 @@ import orjson
 
 from streams.broker_tools import api_versions_ok
 from streams.client import collect, produce
+from streams.errors import ConfigError
 from streams.paths import shared_dir
 from streams.settings import Settings
 from streams.topics import delete_topics
@@ -64,7 +65,14 @@ def _broker_answers(bootstrap: str) -> bool:
 
 
 def run(docs: int, workers: int) -> dict[str, float] | None:
-    """Produce ``docs`` documents through ``workers`` workers and time the enrichment."""
+    """Produce ``docs`` documents through ``workers`` workers and time the enrichment.
+
+    Returns:
+        The figures, or None when the benchmark data is absent (skipped).
+
+    Raises:
+        ConfigError: no broker answers at ``GEOWIRE_KAFKA_BOOTSTRAP``.
+    """
     path = SHARED / "lgl.jsonl"
     if not path.exists():
         print(f"skipped: {path} is absent")
@@ -76,12 +84,11 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
         os.environ.update(env)
         settings = Settings()
         if not _broker_answers(settings.kafka_bootstrap):
-            print(
+            message = (
                 f"no Kafka broker answers at {settings.kafka_bootstrap}: start one with "
-                "`geowire broker start` or set GEOWIRE_KAFKA_BOOTSTRAP",
-                file=sys.stderr,
+                "`geowire broker start` or set GEOWIRE_KAFKA_BOOTSTRAP"
             )
-            return None
+            raise ConfigError(message)
         procs = _start_workers(env, workers, Path(tmp_name))
         try:
             records = [(f"doc-{i}".encode(), t.encode()) for i, t in enumerate(texts)]
@@ -118,8 +125,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    path_present = (SHARED / "lgl.jsonl").exists()
-    if run(args.docs, args.workers) is None and path_present:
+    try:
+        run(args.docs, args.workers)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
         sys.exit(2)
 
 

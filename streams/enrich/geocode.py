@@ -105,9 +105,9 @@ class GazetteerGeocoder:
         for e in entities:
             if e.label != "NORP":
                 continue
-            code = e.country_code or demonym_country(e.text)
-            row = self.gazetteer.country_rows.get(code) if code else None
-            row = row if row is not None else self.ranker.variants.adjective(e.text)
+            row = self.gazetteer.country_rows.get(e.country_code) if e.country_code else None
+            if row is None:  # the demonym table, then region adjectives ("European")
+                row = self.ranker.variants.adjective(e.text)
             if row is not None:
                 skip = any(s <= e.start and e.end <= t for s, t in repeated)
                 mention = None if skip else Mention(start=e.start, end=e.end, text=e.text)

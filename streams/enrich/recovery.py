@@ -35,6 +35,7 @@ from streams.enrich.mentions import span_mention as _span
 from streams.enrich.toponyms import (
     BARE_PLACE,
     CONTEXT_PLACE,
+    DATELINE_MARKS,
     NUMERIC,
     SHOUTED_PLACE,
     _sentence_initial,
@@ -44,7 +45,8 @@ from streams.enrich.toponyms import (
     place_score,
 )
 
-_DASHES = frozenset({"—", "–", "-", "--", "---", ",", "(", ":", "\u0097"})
+#: After a well-known shouted place, a comma or colon also ends a dateline ("BEIRUT:").
+_DASHES = DATELINE_MARKS | {",", ":"}
 _COUNTABLE = frozenset({"CARDINAL", "ORDINAL", "QUANTITY"})
 #: Plural place words that make each item of the list before them a place of their kind.
 _PLURAL_HEADS = {

@@ -59,7 +59,8 @@ SHOUTED_PLACE = 0.6
 #: Prior a shouted name needs when the text sets it as a dateline ("HARWINTON —"): any
 #: town the gazetteer lists under that name.
 DATELINE_PLACE = 0.45
-_DATELINE_MARKS = frozenset({"—", "–", "-", "--", "---", "(", "\u0097"})
+#: What follows a dateline's place: a dash or the opening of a wire credit.
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "---", "(", "\u0097"})
 #: Prior needed in a place context for a name written with an Arabic article.
 ARABIC_CONTEXT_PLACE = 0.3
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
@@ -109,7 +110,7 @@ def is_dateline(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> b
     text = doc[start:end].text
     if not (text.isupper() and len(text) > 3 and _sentence_initial(doc, start)):
         return False
-    if end >= len(doc) or not (doc[end].text in _DATELINE_MARKS or _mark_after_comma(doc, end)):
+    if end >= len(doc) or not (doc[end].text in DATELINE_MARKS or _mark_after_comma(doc, end)):
         return False
     return place_score(oracle, text.title()) >= DATELINE_PLACE
 
@@ -120,7 +121,7 @@ def _mark_after_comma(doc: Doc, i: int) -> bool:
     for tok in doc[i + 1 : i + 6]:
         if "\n" in tok.text:
             return False
-        if tok.text in _DATELINE_MARKS:
+        if tok.text in DATELINE_MARKS:
             return True
     return False
 
