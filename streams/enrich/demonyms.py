@@ -10,6 +10,7 @@ Plurals ("Iranians", "Saudis") are derived by rule. Supranational and ethnic ter
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -74,6 +75,16 @@ _EXTRA: dict[str, str] = {
     "Filipina": "PH",
 }
 
+#: Adjectives naming a bloc only before a word for its states or people ("Western
+#: countries", "Western diplomats"): "the Western region of Ghana" is a division.
+BLOC_ADJECTIVES: dict[str, str] = {"Western": "Western world"}
+#: Words after a bloc adjective that make it the bloc ("Western powers").
+_BLOC_NOUNS = re.compile(
+    r"\s+(?:countries|nations|powers|governments|leaders|allies|officials|diplomats|"
+    r"democracies|capitals|media|sanctions|values|partners|backers|donors|envoys|"
+    r"intelligence|militaries|troops|forces|observers|analysts|journalists|investors)\b"
+)
+
 #: Endings of demonyms with no "-s" plural ("the Chinese", "the Irish", "the Swiss").
 _NO_PLURAL_SUFFIXES = ("ese", "ish", "ch", "ss")
 
@@ -137,3 +148,17 @@ def demonym_country(text: str) -> str | None:
         ISO 3166-1 alpha-2 code, or None when the text is not a known national demonym.
     """
     return demonym_table().get(text.strip())
+
+
+def bloc_region(word: str, after: str) -> str | None:
+    """Return the region a bloc adjective names before ``after``, or None.
+
+    Args:
+        word: the adjective as written, e.g. "Western".
+        after: the text right after it, e.g. " countries have ...".
+
+    Returns:
+        The region's gazetteer name ("Western world"), or None.
+    """
+    name = BLOC_ADJECTIVES.get(word)
+    return name if name is not None and _BLOC_NOUNS.match(after) else None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from schemas.models import Duplicate, Entity, Mention, Place, Span
-from streams.enrich.demonyms import demonym_country
+from streams.enrich.demonyms import bloc_region, demonym_country
 from streams.enrich.focus import article_focus, focus_rows, mention_vote
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.ranking import Mention as Candidate
@@ -72,7 +72,7 @@ class GazetteerGeocoder:
         repeated = [(d.start, d.end) for d in duplicates]
         context_only = [any(s <= a and b <= e for s, e in repeated) for a, b in spans]
         countries: dict[str, float] = defaultdict(float)
-        demonyms = self._demonyms(entities, repeated)
+        demonyms = self._demonyms(text, entities, repeated)
         for row, _ in demonyms:
             if self.gazetteer.kind[row] == COUNTRY:
                 countries[self.gazetteer.country_code(row) or ""] += 0.5
@@ -97,10 +97,10 @@ class GazetteerGeocoder:
         return GeocodeResult(places=places, focus=article_focus(self.gazetteer, weights))
 
     def _demonyms(
-        self, entities: Sequence[Entity], repeated: Sequence[tuple[int, int]]
+        self, text: str, entities: Sequence[Entity], repeated: Sequence[tuple[int, int]]
     ) -> list[tuple[int, Mention | None]]:
-        """Rows of the countries and regions NORP entities name ("Iranian", "European"),
-        each with a mention unless inside a repeated range."""
+        """Rows of the countries and regions NORP entities name ("Iranian", "European",
+        "Western" before "countries"), each with a mention unless inside a repeated range."""
         out: list[tuple[int, Mention | None]] = []
         for e in entities:
             if e.label != "NORP":
@@ -108,6 +108,9 @@ class GazetteerGeocoder:
             row = self.gazetteer.country_rows.get(e.country_code) if e.country_code else None
             if row is None:  # the demonym table, then region adjectives ("European")
                 row = self.ranker.variants.adjective(e.text)
+            after = text[e.end : e.end + 40]
+            if row is None and bloc_region(e.text, after):  # not "Anglo-Americans"
+                row = self.ranker.variants.bloc(e.text, after)
             if row is not None:
                 skip = any(s <= e.start and e.end <= t for s, t in repeated)
                 mention = None if skip else Mention(start=e.start, end=e.end, text=e.text)

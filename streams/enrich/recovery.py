@@ -21,9 +21,9 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
-from streams.enrich.demonyms import demonym_country
+from streams.enrich.demonyms import bloc_region, demonym_country
 from streams.enrich.interfaces import PlaceOracle
-from streams.enrich.lexicon import GENERIC_WORDS, ORG_HEADS, ROUTE_WORDS
+from streams.enrich.lexicon import GENERIC_WORDS, ORG_HEADS, PLACE_ACRONYMS, ROUTE_WORDS
 from streams.enrich.mentions import (
     WEIGHT_CONTEXT,
     WEIGHT_NER,
@@ -101,6 +101,8 @@ def _by_form(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Ment
         norp = _span(span, "NORP", "demonym", WEIGHT_NER)
         norp.country_code = code
         return norp
+    if end - start == 1 and bloc_region(text, doc.text[span.end_char : span.end_char + 40]):
+        return _span(span, "NORP", "demonym", WEIGHT_NER)  # "Western diplomats"
     return None
 
 
@@ -110,7 +112,7 @@ def _by_gazetteer(
     """Names the gazetteer knows, in a place context or (likelier ones) anywhere."""
     span = doc[start:end]
     text = span.text
-    if end - start == 1 and (text in GENERIC_WORDS or (text.isupper() and len(text) < 5)):
+    if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
     score = place_score(oracle, text)
     if _sentence_initial(doc, start) and score < BARE_PLACE:
@@ -120,6 +122,20 @@ def _by_gazetteer(
     if score >= BARE_PLACE and not _sentence_initial(doc, start):
         return _span(span, "GPE", "gazetteer", WEIGHT_NER)
     return None
+
+
+def _short_caps(doc: Doc, i: int) -> bool:
+    """A short all-caps word that is no place: an acronym, or "US" in a shouted line.
+
+    The place acronyms ("UAE", "DRC") count only among words that are not shouted.
+    """
+    text = doc[i].text
+    if not (text.isupper() and len(text) < 5):
+        return False
+    if text.replace(".", "") not in PLACE_ACRONYMS:
+        return True
+    near = [t.text for t in doc[max(0, i - 2) : i + 3] if t.i != i and t.is_alpha]
+    return any(w.isupper() for w in near)
 
 
 def _classify_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Mention | None:

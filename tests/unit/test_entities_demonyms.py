@@ -45,6 +45,15 @@ def test_untagged_demonym_is_recovered_as_norp() -> None:
     assert [(f.label, f.country_code) for f in found] == [("NORP", "GE")]
 
 
+def test_an_untagged_bloc_adjective_before_a_word_for_states_is_recovered() -> None:
+    doc = make_doc("Western envoys left. The Western region voted. Western nations agreed.", [])
+    found = recover_untagged(doc, [], FakeOracle(), set())
+    assert [(doc.text[f.start : f.end], f.start, f.label) for f in found] == [
+        ("Western", 0, "NORP"),
+        ("Western", 47, "NORP"),  # not "The Western region" at 25
+    ]
+
+
 def test_a_demonym_the_model_took_for_a_person_is_no_name_to_propagate() -> None:
     doc = make_doc("Sri Lankan envoys met. The Sri Lankan army said the Sri Lankan talks failed.", [
         ("Sri Lankan", "PERSON"), ("Sri Lankan", "GPE"), ("Sri Lankan", "NORP"),

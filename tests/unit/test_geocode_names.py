@@ -43,6 +43,24 @@ def test_western_before_a_word_for_states_is_the_west(geocoder: GazetteerGeocode
     assert west is not None and west.name == "Western world"
 
 
+def test_a_bloc_adjective_tagged_norp_is_a_mention_of_its_bloc(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Western diplomats left Moscow. Anglo-American settlers reached Ohio."
+    entities = [
+        entity(text, "Western", "NORP"),
+        entity(text, "Moscow"),
+        entity(text, "Anglo", "NORP"),
+        entity(text, "Ohio"),
+    ]
+    places = geocoder.geocode(text, entities).places
+    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+        ("Western world", ["Western"]),
+        ("Moscow", ["Moscow"]),
+        ("Ohio", ["Ohio"]),
+    ]
+
+
 def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
     text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
     _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])

@@ -46,6 +46,12 @@ def test_strong_name_is_recovered_anywhere_but_a_sentence_start() -> None:
     assert found("Later Fenwick arrived.") == [("Fenwick", "GPE")]
 
 
+def test_a_country_acronym_is_recovered_unless_the_line_is_shouted() -> None:
+    assert found("She met the ruler of the UAE on Monday.") == [("UAE", "GPE")]
+    assert found("Talks with the DRC and the IMF resumed.") == [("DRC", "GPE")]
+    assert found("TELL US WHAT YOU THINK") == []
+
+
 def test_shouted_dateline_is_a_place() -> None:
     assert found("ELLSMERE — The council met.") == [("ELLSMERE", "GPE")]
 

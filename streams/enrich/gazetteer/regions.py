@@ -232,10 +232,6 @@ REGION_ADJECTIVES: dict[str, str] = {
     "Philippine": "Philippines",
 }
 
-#: Adjectives naming a bloc only before a word for its states or people ("Western
-#: countries", "Western diplomats"): "the Western region of Ghana" is a division.
-BLOC_ADJECTIVES: dict[str, str] = {"Western": "Western world"}
-
 #: Combining forms, glued by a hyphen to what follows ("Austro-Hungarian", "Sino-US
 #: talks"), and the country or region each names.
 COMBINING_FORMS: dict[str, str] = {

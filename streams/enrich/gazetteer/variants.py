@@ -11,15 +11,12 @@ countries, divisions, regions and towns of 20,000+ people.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-from streams.enrich.demonyms import demonym_country
+from streams.enrich.demonyms import bloc_region, demonym_country
 from streams.enrich.gazetteer.index import STRICT, Candidates, Gazetteer
 from streams.enrich.gazetteer.normalize import normalize
 from streams.enrich.gazetteer.regions import (
-    BLOC_ADJECTIVES,
     COMBINING_FORMS,
     LANDMARKS,
     REGION_ADJECTIVES,
@@ -53,12 +50,6 @@ _STOP = _DIRECTIONS | GENERIC | frozenset((
 _DIVISION_WORDS = frozenset((
     "state", "province", "governorate", "region", "oblast", "prefecture", "territory",
 ))
-#: Words after a bloc adjective that make it the bloc ("Western powers").
-_BLOC_NOUNS = re.compile(
-    r"\s+(?:countries|nations|powers|governments|leaders|allies|officials|diplomats|"
-    r"democracies|capitals|media|sanctions|values|partners|backers|donors|envoys|"
-    r"intelligence|militaries|troops|forces|observers|analysts|journalists|investors)\b"
-)
 # fmt: on
 _EMPTY = Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
 
@@ -103,8 +94,8 @@ class Variants:
         adjective before a word for states ("Western" "countries"), a combining form
         before its hyphen ("Austro" "-Hungarian")."""
         kinds: tuple[int, ...]
-        if BLOC_ADJECTIVES.get(surface) and _BLOC_NOUNS.match(after):
-            name, kinds = BLOC_ADJECTIVES[surface], (REGION,)
+        if bloc := bloc_region(surface, after):
+            name, kinds = bloc, (REGION,)
         elif COMBINING_FORMS.get(surface) and after.startswith("-"):
             name, kinds = COMBINING_FORMS[surface], (COUNTRY, REGION)
         else:
