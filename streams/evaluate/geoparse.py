@@ -8,6 +8,8 @@ recognition precision/recall/F1 against all gold spans (scored with
 overlaps any gold span is a hit), once for the tagger's toponyms (``recognition_*``) and
 once for the mentions of the places the geocoder publishes (``published_*``: minus the
 mentions it cannot place or finds unlikely), then accuracy on the recognised gold toponyms.
+``placed_*`` scores the published mentions as a user meets them: a mention is right only
+when it overlaps a gold toponym *and* its place lies within 161 km of it.
 
 The tuning head of a file is its first 70% of GeoNames-id toponyms, cut at a document
 boundary (for the shared files: GeoWebNews lines 1-138, LGL lines 1-413); the tail is
@@ -26,7 +28,8 @@ import orjson
 
 from schemas.models import ArticleV1, Place, Span
 from streams.enrich.gazetteer import load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder, distance_km
+from streams.enrich.geocode import GazetteerGeocoder
+from streams.enrich.guesses import distance_km
 from streams.evaluate.recognition import (
     Part,
     overlaps,
@@ -163,10 +166,13 @@ def end_to_end_figures(
     tagged = [0, 0, 0]  # the tagger's toponyms: place labels and country demonyms
     published = [0, 0, 0]  # the mentions of the places the geocoder publishes
     gold_total = 0
+    placed = [0, 0, 0, 0]  # right mentions, judged mentions, gold found, located gold
     errors: list[float] = []
     for doc, result in zip(docs, results, strict=True):
         places = geocoder.geocode(doc["text"], result.entities).places
         pred = [((m.start, m.end), p) for p in places for m in p.mentions]
+        for i, n in enumerate(placed_counts(pred, doc)):
+            placed[i] += n
         gold_spans = [(t["start"], t["end"]) for t in doc["toponyms"] + doc["unresolved_toponyms"]]
         for counts, spans in (
             (tagged, toponym_spans(result.entities)),
@@ -184,9 +190,44 @@ def end_to_end_figures(
     for name, (tp, fp, fn) in (("recognition", tagged), ("published", published)):
         precision, recall, f1 = prf(tp, fp, fn, gold_total)
         figures |= {f"{name}_precision": precision, f"{name}_recall": recall, f"{name}_f1": f1}
+    right, judged, found, located = placed
+    precision, recall, f1 = prf(right, judged - right, located - found, located)
+    figures |= {"placed_precision": precision, "placed_recall": recall, "placed_f1": f1}
     figures.update({f"recognised_{k}": v for k, v in error_figures(errors).items()})
     figures["recognised_count"] = len(errors)
     return figures
+
+
+def placed_counts(
+    pred: Sequence[tuple[tuple[int, int], Place]], doc: dict[str, Any]
+) -> tuple[int, int, int, int]:
+    """Count published mentions that are at the right place, not only on a toponym.
+
+    A mention is right when it overlaps a gold toponym and its place lies within 161 km
+    of that toponym's point. Mentions overlapping only gold toponyms without a point
+    cannot be judged and are left out.
+
+    Returns:
+        ``(right, judged, found, located)``: right mentions, judged mentions, gold
+        toponyms with a point that a right mention overlaps, gold toponyms with a point.
+    """
+    gold = doc["toponyms"]
+    unplaced = [(t["start"], t["end"]) for t in doc["unresolved_toponyms"]]
+    right = judged = 0
+    found: set[int] = set()
+    for span, place in pred:
+        hits = [i for i, t in enumerate(gold) if overlaps(span, (t["start"], t["end"]))]
+        if not hits and any(overlaps(span, u) for u in unplaced):
+            continue
+        judged += 1
+        near = [i for i in hits if _km(place, gold[i]) <= ACC_KM]
+        right += bool(near)
+        found.update(near)
+    return right, judged, len(found), len(gold)
+
+
+def _km(place: Place, toponym: dict[str, Any]) -> float:
+    return distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"])
 
 
 def run(

@@ -14,6 +14,7 @@ from streams.evaluate.geoparse import (
     error_figures,
     gold_span_figures,
     gold_span_misses,
+    placed_counts,
 )
 from streams.evaluate.recognition import head_size, read_docs, select
 
@@ -85,3 +86,21 @@ def test_misses_list_the_answers_beyond_161_km_and_the_unplaced() -> None:
     assert misses[1]["km"] == EARTH_HALF_CIRCUMFERENCE_KM
     figures = gold_span_figures(geocoder, docs)  # type: ignore[arg-type]
     assert figures["acc161"] == pytest.approx(1 / 3)
+
+
+def test_a_published_mention_is_placed_only_at_the_right_place() -> None:
+    doc = {
+        "toponyms": [
+            {"start": 0, "end": 4, "lat": 45.76, "lon": 4.84},  # Lyon
+            {"start": 9, "end": 14, "lat": 50.63, "lon": 3.06},  # Lille
+            {"start": 19, "end": 23, "lat": 43.70, "lon": 7.27},  # Nice, not published
+        ],
+        "unresolved_toponyms": [{"start": 30, "end": 36}],
+    }
+    pred = [
+        ((0, 4), _place(45.75, 4.85)),  # right
+        ((9, 14), _place(45.75, 4.85)),  # on a toponym, 500 km off
+        ((24, 28), _place(45.75, 4.85)),  # on no toponym
+        ((30, 36), _place(45.75, 4.85)),  # on a toponym without a point: not judged
+    ]
+    assert placed_counts(pred, doc) == (1, 3, 1, 3)

@@ -114,3 +114,30 @@ def test_the_lead_weighs_more_in_the_focus(geocoder: GazetteerGeocoder) -> None:
     entities = [entity(text, "Porto")] + [entity(text, "Lisbon", occurrence=i) for i in range(3)]
     result = geocoder.geocode(text, entities)
     assert result.focus.city is not None and result.focus.city.name == "Lisbon"
+
+
+def test_a_street_named_after_a_far_town_is_not_published(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Vandals have struck parked cars in Oxford, England, three times this month. "
+        "Owners on Swan Street in Oxford want more patrols."
+    )
+    names = ["Oxford", "England", "Swan Street", "Oxford"]
+    entities = [entity(text, n, "FAC" if n == "Swan Street" else "GPE") for n in names[:3]]
+    entities.append(entity(text, "Oxford", "GPE", 1))
+    places = geocoder.geocode(text, entities).places
+    assert [(p.name, p.country_code) for p in places] == [("Oxford", "GB"), ("England", "GB")]
+    # resolve still answers the span, with the story's town
+    street = geocoder.resolve(text, [span_of(text, "Oxford"), span_of(text, "Swan Street")])[1]
+    assert street is not None and street.name == "Oxford"
+
+
+def test_a_facility_named_after_a_big_city_keeps_its_city(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Officials in Washington said on Monday that the State Department in Washington "
+        "would send envoys. Flights at Baghdad International Airport had resumed, a "
+        "spokesman in Washington added."
+    )
+    entities = [entity(text, "Washington", "GPE", i) for i in range(3)]
+    entities.insert(2, entity(text, "Baghdad International Airport", "FAC"))
+    places = geocoder.geocode(text, entities).places
+    assert ("Baghdad", "IQ") in [(p.name, p.country_code) for p in places]
