@@ -102,7 +102,8 @@ class Guesser:
         """Whether an answer is only a guess: a derived name, or a town barely preferred.
 
         "Franklin" with no state in a Colorado story: the Franklin, Tennessee that wins on
-        size at 0.09 is less likely than a place of that name near the story.
+        size at 0.09 is less likely than a place of that name near the story. A town
+        with no namesake elsewhere ("Saipan") is no such guess, however low its score.
         """
         if m.derived:
             return True
@@ -110,7 +111,17 @@ class Guesser:
         if row is None or conf >= WEAK_CONFIDENCE or gaz.kind[row] not in _LOCAL:
             return False
         # Geneva, Switzerland shares its name with many US towns, but is no mere guess
-        return bool(gaz.population[row] < BIG_TOWN)
+        return bool(gaz.population[row] < BIG_TOWN) and self._has_namesake(m, row)
+
+    def _has_namesake(self, m: Candidate, row: int) -> bool:
+        """Whether another candidate has the same name in another country or division."""
+        gaz = self.gazetteer
+        name, where = gaz.name(row), (gaz.cc[row], gaz.admin1_code(row))
+        return any(
+            gaz.name(r) == name and (gaz.cc[r], gaz.admin1_code(r)) != where
+            for r in m.rows.tolist()
+            if r != row
+        )
 
     def stray(self, m: Candidate, row: int, focus: int) -> bool:
         """Whether a loose guess should yield to the article's focus locality.

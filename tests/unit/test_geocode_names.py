@@ -141,3 +141,13 @@ def test_a_facility_named_after_a_big_city_keeps_its_city(geocoder: GazetteerGeo
     entities.insert(2, entity(text, "Baghdad International Airport", "FAC"))
     places = geocoder.geocode(text, entities).places
     assert ("Baghdad", "IQ") in [(p.name, p.country_code) for p in places]
+
+
+def test_a_weak_town_with_no_namesake_is_no_guess(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "A Seattle charter airline based near Seattle will add routes this spring. Flights "
+        "to Saipan, Guam, Alaska and Hawaii start in May, the Seattle firm said."
+    )
+    names = ["Seattle", "Saipan", "Guam", "Alaska", "Hawaii"]
+    saipan = geocoder.resolve(text, [span_of(text, n) for n in names])[1]
+    assert saipan is not None and (saipan.name, saipan.country_code) == ("Saipan", "MP")
