@@ -141,6 +141,8 @@ def _short_caps(doc: Doc, i: int) -> bool:
 def _classify_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Mention | None:
     if doc[start].text in ("The", "THE") and end - start > 1:
         start += 1
+    if not is_capitalised(doc[start].text):
+        return None  # "The one man": a number may continue a name, not begin one
     in_org = doc[end - 1].text in ORG_HEADS and end - start > 1
     for stop in range(end, start, -1):  # the whole run first, then shorter prefixes
         found = _by_form(doc, start, stop, oracle)

