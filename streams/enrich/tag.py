@@ -77,13 +77,13 @@ def resolve_mentions(
     propagate_persons(doc, mentions, oracle)
     full, parts = person_names(doc, mentions, oracle)
     names = full | parts
-    drop_common_words(doc, mentions)
     relabel_places(doc, mentions, oracle, names)
     mentions.extend(embedded_places(doc, mentions, oracle))
     mentions.extend(listed_places(doc, mentions, oracle))
     mentions.extend(recover_untagged(doc, mentions, oracle, names))
     assign_demonyms(doc, mentions)
     vote_labels(doc, mentions, oracle, duplicates)
+    drop_common_words(doc, mentions)  # after the vote, which can spread "Bush" to "bush"
     mentions.sort(key=lambda m: (m.start, m.nested, -m.end))
     return mentions
 
