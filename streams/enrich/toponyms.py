@@ -67,6 +67,7 @@ ARABIC_CONTEXT_PLACE = 0.3
 #: country or division scores 0.57 ("SA", "NSW"); a city's alternate name 0.54 ("UF"
 #: for Ufa) and a small town's own name 0.5 ("SEC" for Seč) do not pass.
 ACRONYM_PLACE = 0.55
+_DAY = re.compile(r"(['’]s)?\s+Day\b")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
 
 
@@ -150,18 +151,27 @@ def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) ->
     return False
 
 
-def drop_common_words(doc: Doc, mentions: list[Mention]) -> None:
-    """Remove place mentions written without any capital ("the gulf in pay", "the metro").
+def drop_non_places(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:
+    """Remove place mentions that are common words or the names of days.
 
-    In text that uses capitals at all, a place name has one; the model's lowercase
-    places are common nouns, which the gazetteer would match to a namesake town.
+    In text that uses capitals at all, a place name has one: the model's lowercase
+    places ("the gulf in pay", "the metro") are common nouns, which the gazetteer would
+    match to a namesake town. A name before "'s Day" is a person's ("St. Patrick's
+    Day"); one before "Day" ("Lincoln Day Dinner") too, unless it is a country's or
+    division's ("Canada Day", "Texas Independence Day" keep their place).
     """
-    if not any(t.is_alpha and t.text[0].isupper() for t in doc):
-        return  # all-lowercase text: case tells nothing
-    text = doc.text
-    mentions[:] = [
-        m for m in mentions if not (m.is_place and not m.nested and text[m.start : m.end].islower())
-    ]
+    cased = any(t.is_alpha and t.text[0].isupper() for t in doc)
+    mentions[:] = [m for m in mentions if not _non_place(doc.text, m, oracle, cased)]
+
+
+def _non_place(text: str, m: Mention, oracle: PlaceOracle | None, cased: bool) -> bool:
+    if not m.is_place:
+        return False
+    surface = text[m.start : m.end]
+    if cased and not m.nested and surface.islower():
+        return True
+    day = _DAY.match(text, m.end)
+    return day is not None and (bool(day.group(1)) or place_score(oracle, surface) < 0.95)
 
 
 def relabel_places(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from streams.enrich.entities import apply_acronyms, mentions_from_doc
 from streams.enrich.mentions import Mention, mention_text
 from streams.enrich.recovery import listed_places, recover_untagged
-from streams.enrich.toponyms import drop_common_words, embedded_places, relabel_places
+from streams.enrich.toponyms import drop_non_places, embedded_places, relabel_places
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
 ORACLE = FakeOracle({
@@ -124,12 +124,26 @@ def test_lowercase_model_places_are_dropped_unless_the_text_has_no_capitals() ->
     text = "The gulf in pay grew, and the metro area lost jobs in Brantwick."
     doc = make_doc(text, [("gulf", "LOC"), ("metro", "FAC"), ("Brantwick", "GPE")])
     mentions = mentions_from_doc(doc)
-    drop_common_words(doc, mentions)
+    drop_non_places(doc, mentions, ORACLE)
     assert [mention_text(doc, m) for m in mentions] == ["Brantwick"]
     lower = make_doc("flooding hit the metro again", [("metro", "FAC")])
     mentions = mentions_from_doc(lower)
-    drop_common_words(lower, mentions)
+    drop_non_places(lower, mentions, ORACLE)
     assert [mention_text(lower, m) for m in mentions] == ["metro"]
+
+
+def test_a_name_before_day_is_a_day_unless_a_country_or_division() -> None:
+    text = "Brantwick marked St. Corvan's Day, Fenwick Day, Kesh's Day and Kesh Day on Monday."
+    doc = make_doc(text, [
+        ("Brantwick", "GPE"), ("St. Corvan", "GPE"), ("Fenwick", "GPE"), ("Kesh", "GPE"),
+        ("Kesh", "GPE"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    drop_non_places(doc, mentions, ORACLE)
+    assert [(mention_text(doc, m), m.start) for m in mentions] == [
+        ("Brantwick", 0),
+        ("Kesh", text.rindex("Kesh")),
+    ]
 
 
 def test_unknown_one_word_place_without_context_is_demoted() -> None:
