@@ -21,7 +21,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
-from streams.enrich.demonyms import bloc_region, demonym_country
+from streams.enrich.demonyms import BLOC_ADJECTIVES, bloc_region, demonym_country
 from streams.enrich.interfaces import PlaceOracle
 from streams.enrich.lexicon import GENERIC_WORDS, ORG_HEADS, PLACE_ACRONYMS, ROUTE_WORDS
 from streams.enrich.mentions import (
@@ -101,8 +101,10 @@ def _by_form(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Ment
         norp = _span(span, "NORP", "demonym", WEIGHT_NER)
         norp.country_code = code
         return norp
-    if end - start == 1 and bloc_region(text, doc.text[span.end_char : span.end_char + 40]):
-        return _span(span, "NORP", "demonym", WEIGHT_NER)  # "Western diplomats"
+    if end - start == 1 and text in BLOC_ADJECTIVES and end < len(doc):
+        after = doc[end - 1].whitespace_ + doc[end].text  # not doc.text: it is rebuilt per call
+        if bloc_region(text, after):
+            return _span(span, "NORP", "demonym", WEIGHT_NER)  # "Western diplomats"
     return None
 
 

@@ -67,7 +67,6 @@ ARABIC_CONTEXT_PLACE = 0.3
 #: country or division scores 0.57 ("SA", "NSW"); a city's alternate name 0.54 ("UF"
 #: for Ufa) and a small town's own name 0.5 ("SEC" for Seč) do not pass.
 ACRONYM_PLACE = 0.55
-_DAY = re.compile(r"(['’]s)?\s+Day\b")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
 
 
@@ -161,17 +160,19 @@ def drop_non_places(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | Non
     division's ("Canada Day", "Texas Independence Day" keep their place).
     """
     cased = any(t.is_alpha and t.text[0].isupper() for t in doc)
-    mentions[:] = [m for m in mentions if not _non_place(doc.text, m, oracle, cased)]
+    mentions[:] = [m for m in mentions if not _non_place(doc, m, oracle, cased)]
 
 
-def _non_place(text: str, m: Mention, oracle: PlaceOracle | None, cased: bool) -> bool:
+def _non_place(doc: Doc, m: Mention, oracle: PlaceOracle | None, cased: bool) -> bool:
     if not m.is_place:
         return False
-    surface = text[m.start : m.end]
+    surface = mention_text(doc, m)
     if cased and not m.nested and surface.islower():
         return True
-    day = _DAY.match(text, m.end)
-    return day is not None and (bool(day.group(1)) or place_score(oracle, surface) < 0.95)
+    after = [t.text for t in doc[m.tok_end : m.tok_end + 2]]  # not doc.text: rebuilt per use
+    if after[:2] in (["'s", "Day"], ["’s", "Day"]):
+        return True
+    return after[:1] == ["Day"] and place_score(oracle, surface) < 0.95
 
 
 def relabel_places(
