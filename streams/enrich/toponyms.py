@@ -67,6 +67,8 @@ ARABIC_CONTEXT_PLACE = 0.3
 #: country or division scores 0.57 ("SA", "NSW"); a city's alternate name 0.54 ("UF"
 #: for Ufa) and a small town's own name 0.5 ("SEC" for Seč) do not pass.
 ACRONYM_PLACE = 0.55
+#: The prior the gazetteer gives the primary name of a country, division or region.
+AREA_PRIOR = 0.95
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
 
 
@@ -172,7 +174,7 @@ def _non_place(doc: Doc, m: Mention, oracle: PlaceOracle | None, cased: bool) ->
     after = [t.text for t in doc[m.tok_end : m.tok_end + 2]]  # not doc.text: rebuilt per use
     if after[:2] in (["'s", "Day"], ["’s", "Day"]):
         return True
-    return after[:1] == ["Day"] and place_score(oracle, surface) < 0.95
+    return after[:1] == ["Day"] and place_score(oracle, surface) < AREA_PRIOR
 
 
 def relabel_places(
