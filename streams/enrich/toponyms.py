@@ -6,9 +6,10 @@ supplies world knowledge and the surrounding words supply context:
 * **Relabel**: a model-labelled PERSON/ORG/... that is not a known person's name and
   that the gazetteer rates a likely place becomes a GPE, more readily in a place context
   ("in X", "X, Texas", "X residents").
-* **Embedded**: a place or demonym at the head of an organisation ("Athens Police
-  Department") or after its "of" ("University of Kentucky") is added as a nested mention.
-  The organisation stays an ORG; nested mentions may overlap it.
+* **Embedded** (:mod:`streams.enrich.embedded`): a place or demonym at the head of an
+  organisation ("Athens Police Department") or after its "of" ("University of Kentucky")
+  is added as a nested mention.
+* **Not places**: lowercase common nouns the model tagged, and the names of days.
 * **Untagged**: capitalised runs the model left alone: "X County", streets and roads
   ("Kelley Lane", "Highway 30"), shouted datelines ("NEWARK —"), and names the gazetteer
   knows in a place context.
@@ -35,12 +36,10 @@ from streams.enrich.lexicon import (
 )
 from streams.enrich.mentions import (
     WEIGHT_CONTEXT,
-    WEIGHT_NER,
     Mention,
     is_capitalised,
     mention_text,
     prior,
-    span_mention,
     surface_key,
 )
 
@@ -252,53 +251,3 @@ def _relabel_known(m: Mention, key: str, score: float, context: bool) -> None:
     elif score >= BARE_PLACE and (m.label == "PERSON" or m.tok_end - m.tok_start == 1):
         # a lone ORG-labelled town name is as often a team or firm: it needs context
         m.label, m.evidence = ("ORG", m.evidence) if m.label == "ORG" else ("GPE", "gazetteer")
-
-
-def _place_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None, floor: float) -> int:
-    """Return the end of the longest place name starting at ``start`` (``start`` if none)."""
-    for stop in range(end, start, -1):
-        words = [t.text for t in doc[start:stop]]
-        if head_label(words) is not None:
-            return stop
-        name = " ".join(words)
-        # a name with odd spacing inside ("Greenville- Spartanburg") is not one name
-        if place_score(oracle, name) >= floor and doc[start:stop].text == name:
-            return stop
-    return start
-
-
-def embedded_places(
-    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
-) -> list[Mention]:
-    """Find places and demonyms nested inside multi-token organisation-like mentions."""
-    found: list[Mention] = []
-    for m in mentions:
-        if m.label not in RELABELLABLE - {"PERSON"} or m.tok_end - m.tok_start < 2:
-            continue
-        start = m.tok_start + (doc[m.tok_start].lower_ == "the")
-        stop = _place_run(doc, start, m.tok_end - 1, oracle, EMBEDDED_PLACE)
-        if stop > start:
-            label = head_label([t.text for t in doc[start:stop]]) or "GPE"
-            found.append(_nested(doc, start, stop, label))
-        elif code := demonym_country(doc[start].text):
-            found.append(_nested(doc, start, start + 1, "NORP", code))
-        found.extend(_after_of(doc, m, oracle))
-    return found
-
-
-def _after_of(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> list[Mention]:
-    """A place closing an organisation name after "of": "University of Kentucky"."""
-    for i in range(m.tok_start, m.tok_end - 1):
-        if doc[i].lower_ != "of":
-            continue
-        first = i + 1 + (doc[i + 1].lower_ == "the")
-        for begin in range(first, m.tok_end):  # "of Metropolitan Atlanta" -> "Atlanta"
-            if _place_run(doc, begin, m.tok_end, oracle, EMBEDDED_PLACE) == m.tok_end:
-                return [_nested(doc, begin, m.tok_end, "GPE")]
-    return []
-
-
-def _nested(doc: Doc, start: int, end: int, label: str, code: str | None = None) -> Mention:
-    nested = span_mention(doc[start:end], label, "embedded", WEIGHT_NER)
-    nested.nested, nested.country_code = True, code
-    return nested

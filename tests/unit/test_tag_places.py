@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from streams.enrich.embedded import embedded_places
 from streams.enrich.entities import apply_acronyms, mentions_from_doc
 from streams.enrich.mentions import Mention, mention_text
 from streams.enrich.recovery import listed_places, recover_untagged
-from streams.enrich.toponyms import drop_non_places, embedded_places, relabel_places
+from streams.enrich.toponyms import drop_non_places, relabel_places
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
 ORACLE = FakeOracle({

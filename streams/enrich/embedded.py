@@ -1,0 +1,67 @@
+"""Places nested inside organisation names: "Athens Police Department", "University of
+Kentucky", "the Georgian Interior Ministry".
+
+The organisation stays an ORG; the nested place (or demonym) is added beside it and may
+overlap it, so the place is geocoded and the organisation keeps its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from streams.enrich.demonyms import demonym_country
+from streams.enrich.interfaces import PlaceOracle
+from streams.enrich.mentions import WEIGHT_NER, Mention, span_mention
+from streams.enrich.toponyms import EMBEDDED_PLACE, RELABELLABLE, head_label, place_score
+
+
+def _place_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None, floor: float) -> int:
+    """Return the end of the longest place name starting at ``start`` (``start`` if none)."""
+    for stop in range(end, start, -1):
+        words = [t.text for t in doc[start:stop]]
+        if head_label(words) is not None:
+            return stop
+        name = " ".join(words)
+        # a name with odd spacing inside ("Greenville- Spartanburg") is not one name
+        if place_score(oracle, name) >= floor and doc[start:stop].text == name:
+            return stop
+    return start
+
+
+def embedded_places(
+    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
+) -> list[Mention]:
+    """Find places and demonyms nested inside multi-token organisation-like mentions."""
+    found: list[Mention] = []
+    for m in mentions:
+        if m.label not in RELABELLABLE - {"PERSON"} or m.tok_end - m.tok_start < 2:
+            continue
+        start = m.tok_start + (doc[m.tok_start].lower_ == "the")
+        stop = _place_run(doc, start, m.tok_end - 1, oracle, EMBEDDED_PLACE)
+        if stop > start:
+            label = head_label([t.text for t in doc[start:stop]]) or "GPE"
+            found.append(_nested(doc, start, stop, label))
+        elif code := demonym_country(doc[start].text):
+            found.append(_nested(doc, start, start + 1, "NORP", code))
+        found.extend(_after_of(doc, m, oracle))
+    return found
+
+
+def _after_of(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> list[Mention]:
+    """A place closing an organisation name after "of": "University of Kentucky"."""
+    for i in range(m.tok_start, m.tok_end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        first = i + 1 + (doc[i + 1].lower_ == "the")
+        for begin in range(first, m.tok_end):  # "of Metropolitan Atlanta" -> "Atlanta"
+            if _place_run(doc, begin, m.tok_end, oracle, EMBEDDED_PLACE) == m.tok_end:
+                return [_nested(doc, begin, m.tok_end, "GPE")]
+    return []
+
+
+def _nested(doc: Doc, start: int, end: int, label: str, code: str | None = None) -> Mention:
+    nested = span_mention(doc[start:end], label, "embedded", WEIGHT_NER)
+    nested.nested, nested.country_code = True, code
+    return nested
