@@ -37,6 +37,7 @@ from streams.enrich.toponyms import (
     CONTEXT_PLACE,
     DATELINE_MARKS,
     NUMERIC,
+    RELABELLABLE,
     SHOUTED_PLACE,
     _sentence_initial,
     head_label,
@@ -57,9 +58,6 @@ _PLURAL_HEADS = {
 #: Prior a named item needs to be relabelled (vowel-skeleton matches score at most 0.1).
 LISTED_PLACE = 0.25
 _LIST_JOINS = frozenset({",", "and", "or", "&"})
-#: Labels a list rule may overrule: a person's or organisation's name in such a list is
-#: the place named after them ("Harrison streets"); adjectives ("Democratic") stay.
-_LISTED_RELABELLABLE = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -208,7 +206,9 @@ def listed_places(
             for m in overlapping:
                 exact = (m.tok_start, m.tok_end) == (start, end)
                 known = place_score(oracle, mention_text(doc, m)) >= LISTED_PLACE
-                if exact and m.label in _LISTED_RELABELLABLE and known:
+                # a person's or organisation's name in such a list is the place named
+                # after them ("Harrison streets"); adjectives (NORP "Democratic") stay
+                if exact and m.label in RELABELLABLE and known:
                     m.label, m.evidence, m.weight = label, "listed", WEIGHT_CONTEXT
             if not overlapping:
                 found.append(_span(doc[start:end], label, "listed", WEIGHT_CONTEXT))
