@@ -136,14 +136,19 @@ async def _seek_to_time(consumer: AIOKafkaConsumer, since_ms: int) -> None:
 
 
 async def offsets_since(
-    consumer: AIOKafkaConsumer, parts: list[Any], since_ms: int
+    consumer: AIOKafkaConsumer,
+    parts: list[Any],
+    since_ms: int,
+    ends: dict[Any, int] | None = None,
 ) -> dict[Any, int]:
     """Offset of each partition's first record stamped at or after ``since_ms``.
 
-    A partition with no such record gets its end offset: nothing there to read.
+    A partition with no such record gets its end offset (``ends``, fetched when the
+    caller has not already): nothing there to read.
     """
     found = await consumer.offsets_for_times(dict.fromkeys(parts, since_ms))
-    ends = await consumer.end_offsets(parts)
+    if ends is None:
+        ends = await consumer.end_offsets(parts)
     return {tp: hit.offset if (hit := found.get(tp)) is not None else ends[tp] for tp in parts}
 
 

@@ -78,7 +78,7 @@ async def read_to_end(
         starts = await (
             consumer.beginning_offsets(parts)
             if since_ms is None
-            else offsets_since(consumer, parts, since_ms)
+            else offsets_since(consumer, parts, since_ms, ends)
         )
         for tp in parts:
             consumer.seek(tp, starts[tp])
