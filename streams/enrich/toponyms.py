@@ -5,7 +5,8 @@ supplies world knowledge and the surrounding words supply context:
 
 * **Relabel**: a model-labelled PERSON/ORG/... that is not a known person's name and
   that the gazetteer rates a likely place becomes a GPE, more readily in a place context
-  ("in X", "X, Texas", "X residents").
+  ("in X", "X, Texas", "X residents") or listed beside a tagged place
+  (:mod:`streams.enrich.lists`).
 * **Embedded** (:mod:`streams.enrich.embedded`): a place or demonym at the head of an
   organisation ("Athens Police Department") or after its "of" ("University of Kentucky")
   is added as a nested mention.
@@ -34,6 +35,7 @@ from streams.enrich.lexicon import (
     PLACE_PREPS,
     STREET_HEADS,
 )
+from streams.enrich.lists import coordinated
 from streams.enrich.mentions import (
     WEIGHT_CONTEXT,
     Mention,
@@ -66,6 +68,9 @@ ARABIC_CONTEXT_PLACE = 0.3
 #: country or division scores 0.57 ("SA", "NSW"); a city's alternate name 0.54 ("UF"
 #: for Ufa) and a small town's own name 0.5 ("SEC" for Seč) do not pass.
 ACRONYM_PLACE = 0.55
+#: Prior a name listed beside a place needs ("Oban and Mallaig"): a town of 10,000+
+#: under its own name. An alternate spelling is not enough ("Israel and Hamas": Hamm).
+COORDINATED_PLACE = 0.6
 #: The prior the gazetteer gives the primary name of a country, division or region.
 AREA_PRIOR = 0.95
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
@@ -189,6 +194,8 @@ def relabel_places(
         oracle: the gazetteer.
         names: full names and name parts of the article's persons, never relabelled.
     """
+    starts = {m.tok_start for m in mentions if m.is_place}
+    ends = {m.tok_end for m in mentions if m.is_place}
     for m in mentions:
         if m.evidence != "ner":
             continue
@@ -205,7 +212,10 @@ def relabel_places(
         if m.label in RELABELLABLE and head is not None:
             m.label, m.evidence, m.weight = head, "head", WEIGHT_CONTEXT
         elif m.label in RELABELLABLE:
-            _relabel_known(m, key, place_score(oracle, key), context)
+            score = place_score(oracle, key)
+            if not context and score >= COORDINATED_PLACE:
+                context = coordinated(doc, m.tok_start, m.tok_end, starts, ends)
+            _relabel_known(m, key, score, context)
         elif m.is_place and context and place_score(oracle, key) >= context_threshold(key):
             m.weight = WEIGHT_CONTEXT  # a known place where one is expected outvotes a bare label
         elif m.label == "GPE" and oracle is not None and m.tok_end - m.tok_start == 1:
