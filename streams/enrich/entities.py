@@ -152,8 +152,9 @@ def apply_titles(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) 
         if (
             m.label != "PERSON"
             and (said or according)
-            and prior(oracle, surface_key(mention_text(doc, m))) < MAJOR_PLACE
+            and place_score(oracle, surface_key(mention_text(doc, m))) < MAJOR_PLACE
         ):
+            # place_score, not the raw prior: "The U.S. said" is the country speaking
             m.label, m.evidence, m.weight = "PERSON", "speech", WEIGHT_CONTEXT
 
 

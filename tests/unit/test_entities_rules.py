@@ -93,6 +93,14 @@ def test_said_makes_a_person_unless_a_major_place() -> None:
     assert labels(doc, mentions) == [("Darrow", "PERSON"), ("Ruritania", "GPE")]
 
 
+def test_said_after_a_country_abbreviation_keeps_the_country() -> None:
+    # the gazetteer stores "U.S." as a little-used alternate name; it is still the country
+    doc = make_doc("The U.S. said it would respond.", [("U.S.", "GPE")])
+    mentions = mentions_from_doc(doc)
+    apply_titles(doc, mentions, FakeOracle({"U.S.": 0.3}))
+    assert labels(doc, mentions) == [("U.S.", "GPE")]
+
+
 def test_acronym_place_becomes_org_but_known_ones_stay() -> None:
     text = "XKRQ fighters crossed into the UAE near BELMARSH and the U.S. border."
     doc = make_doc(text, [("XKRQ", "GPE"), ("UAE", "GPE"), ("BELMARSH", "GPE"), ("U.S.", "GPE")])
