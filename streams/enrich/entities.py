@@ -49,6 +49,7 @@ from streams.enrich.mentions import (
     surface_key,
 )
 from streams.enrich.toponyms import (
+    PARTIES,
     RELABELLABLE,
     context_threshold,
     head_label,
@@ -76,6 +77,8 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_space):
             start += 1
+        if end - start > 2 and doc[start].text in PARTIES and doc[start + 1].text == "-":
+            start += 2  # "D-Charleston": a politician's party and home town; keep the town
         for i in range(start, end):
             if doc[i].is_space or "\n" in doc[i].text:
                 end = i

@@ -42,6 +42,7 @@ from streams.enrich.toponyms import (
     _sentence_initial,
     head_label,
     is_dateline,
+    party_tag,
     place_context,
     place_score,
 )
@@ -115,7 +116,7 @@ def _by_gazetteer(
     if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
     score = place_score(oracle, text)
-    if _sentence_initial(doc, start) and score < BARE_PLACE:
+    if _sentence_initial(doc, start) and score < BARE_PLACE and not party_tag(doc, start):
         return None  # "Early police work...": capitals at a sentence start prove nothing
     if score >= CONTEXT_PLACE and (in_org or place_context(doc, start, end, oracle)):
         return _span(span, "GPE", "context", WEIGHT_CONTEXT)

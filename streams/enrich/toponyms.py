@@ -49,6 +49,8 @@ from streams.enrich.mentions import (
 RELABELLABLE = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 #: Model labels a shouted dateline may carry instead of GPE ("HAMILTON —" as NORP).
 _DATELINE_RELABELLABLE = RELABELLABLE | {"NORP"}
+#: Party letters of a politician's tag, "D-Charleston": the town that follows is home.
+PARTIES = frozenset({"D", "R", "I"})
 NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
 _BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
 
@@ -144,7 +146,7 @@ def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) ->
     """
     if start > 0 and doc[start - 1].lower_ in PLACE_PREPS:
         return True
-    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
+    if party_tag(doc, start):
         return True
     if end < len(doc) and doc[end].lower_ in PLACE_AFTER:
         return True
@@ -154,6 +156,11 @@ def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) ->
         nxt = doc[end + 1]
         return is_capitalised(nxt.text) and place_score(oracle, nxt.text) >= 0.9
     return False
+
+
+def party_tag(doc: Doc, start: int) -> bool:
+    """Whether tokens before ``start`` are a politician's party tag ("D-", "R-", "I-")."""
+    return start > 1 and doc[start - 1].text == "-" and doc[start - 2].text in PARTIES
 
 
 def drop_non_places(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:

@@ -117,6 +117,18 @@ def test_a_town_listed_beside_a_tagged_place_is_a_place() -> None:
     assert [m.label for m in mentions] == ["GPE"] * 5 + ["ORG", "GPE", "PERSON"]
 
 
+def test_a_party_tag_gives_the_politician_s_home_town() -> None:
+    text = "Rep. Ada Munro, D-Ellsmere, and Sen. Ty Okafor, R-Harlow, backed the bill."
+    doc = make_doc(text, [("Ada Munro", "PERSON"), ("D-Ellsmere", "ORG"), ("Ty Okafor", "PERSON")])
+    mentions = mentions_from_doc(doc)
+    oracle = FakeOracle({"Ellsmere": 0.75, "Harlow": 0.75})
+    relabel_places(doc, mentions, oracle, names=set())
+    new = recover_untagged(doc, mentions, oracle, set())
+    assert [(mention_text(doc, m), m.label) for m in mentions + new] == [
+        ("Ada Munro", "PERSON"), ("Ellsmere", "GPE"), ("Ty Okafor", "PERSON"), ("Harlow", "GPE"),
+    ]  # fmt: skip
+
+
 def test_lone_org_labelled_town_needs_context() -> None:
     doc = make_doc("Brantwick won again. Fans in Brantwick cheered.", [
         ("Brantwick", "ORG"), ("Brantwick", "ORG"),
