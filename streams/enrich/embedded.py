@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from streams.enrich.demonyms import demonym_country
+from streams.enrich.gazetteer.variants import DIRECTIONS
 from streams.enrich.interfaces import PlaceOracle
 from streams.enrich.mentions import WEIGHT_NER, Mention, span_mention
 from streams.enrich.toponyms import EMBEDDED_PLACE, RELABELLABLE, head_label, place_score
@@ -40,6 +41,10 @@ def embedded_places(
             continue
         start = m.tok_start + (doc[m.tok_start].lower_ == "the")
         stop = _place_run(doc, start, m.tok_end - 1, oracle, EMBEDDED_PLACE)
+        if stop == start and _part_of_place(doc, start, m.tok_end - 1):
+            # "Northeast Georgia Medical Center": the part of a place, named by its whole
+            after = _place_run(doc, start + 1, m.tok_end - 1, oracle, EMBEDDED_PLACE)
+            start, stop = (start + 1, after) if after > start + 1 else (start, stop)
         if stop > start:
             label = head_label([t.text for t in doc[start:stop]]) or "GPE"
             found.append(_nested(doc, start, stop, label))
@@ -47,6 +52,14 @@ def embedded_places(
             found.append(_nested(doc, start, start + 1, "NORP", code))
         found.extend(_after_of(doc, m, oracle))
     return found
+
+
+def _part_of_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start]`` is a direction before a capitalised word ("Northeast Texas")."""
+    if start + 1 >= end or doc[start].lower_ not in DIRECTIONS:
+        return False
+    nxt = doc[start + 1]
+    return nxt.text[:1].isupper() and nxt.lower_ not in DIRECTIONS
 
 
 def _after_of(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> list[Mention]:

@@ -200,6 +200,18 @@ def test_place_at_the_head_of_an_organisation_is_nested() -> None:
     assert got == [("Brantwick", "GPE")]
 
 
+def test_a_place_after_a_direction_word_is_nested() -> None:
+    text = "Northeast Kesh Medical Center and North of Services and Central Metro Kesh Board met."
+    doc = make_doc(text, [
+        ("Northeast Kesh Medical Center", "ORG"), ("North of Services", "ORG"),
+        ("Central Metro Kesh Board", "ORG"),
+    ])  # fmt: skip
+    # "of" and "Metro" are towns' names somewhere; neither follows a direction as a place
+    oracle = FakeOracle({"Kesh": 0.95, "of": 0.75, "Metro": 0.75, "Metro Kesh": 0.75})
+    out = embedded_places(doc, mentions_from_doc(doc), oracle)
+    assert [(mention_text(doc, m), m.label) for m in out] == [("Kesh", "GPE")]
+
+
 def test_place_after_of_and_demonym_head_are_nested() -> None:
     assert nested("He studied at the University of Kesh.", [
         ("the University of Kesh", "ORG"),

@@ -27,7 +27,8 @@ from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGI
 MIN_TOWN = 20_000
 
 # fmt: off
-_DIRECTIONS = frozenset((
+#: Words that narrow a place to a part of it ("Northeast Nebraska", "downtown Tulsa").
+DIRECTIONS = frozenset((
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "downtown", "northeast", "northwest", "southeast", "southwest",
     "metro",
@@ -41,7 +42,7 @@ GENERIC = frozenset((
     "town", "camp", "base", "county", "parish", "island", "islands", "delta", "bay", "gulf",
     "creek", "canyon", "falls", "forest", "lagoon", "coast", "beach", "sound",
 ))
-_STOP = _DIRECTIONS | GENERIC | frozenset((
+_STOP = DIRECTIONS | GENERIC | frozenset((
     "of", "the", "and", "de", "del", "la", "le", "du", "des", "al", "bank", "embassy", "ministry",
     "consulate", "office", "council", "commission", "agency", "department", "club", "centre",
     "center", "hotel", "museum", "company",
