@@ -96,6 +96,8 @@ class GazetteerGeocoder:
             after = text[e.end : e.end + 40]
             if row is None and bloc_region(e.text, after):  # not "Anglo-Americans"
                 row = self.ranker.variants.bloc(e.text, after)
+            if row is None:  # residents of a state or province ("Ohioans")
+                row = self.ranker.variants.residents_division(e.text)
             if row is not None:
                 skip = any(s <= e.start and e.end <= t for s, t in repeated)
                 mention = None if skip else Mention(start=e.start, end=e.end, text=e.text)

@@ -61,6 +61,22 @@ def test_a_bloc_adjective_tagged_norp_is_a_mention_of_its_bloc(
     ]
 
 
+def test_residents_of_a_state_or_province_are_a_mention_of_it(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Iowans and Manitobans shared the stage. Long Islanders and New Yorkers watched."
+    entities = [
+        entity(text, word, "NORP")
+        for word in ("Iowans", "Manitobans", "Long Islanders", "New Yorkers")
+    ]
+    places = geocoder.geocode(text, entities).places
+    # people of an island or a city are not those of the division sharing its name
+    assert [(p.name, p.feature_code, [m.text for m in p.mentions]) for p in places] == [
+        ("Iowa", "ADM1", ["Iowans"]),
+        ("Manitoba", "ADM1", ["Manitobans"]),
+    ]
+
+
 def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
     text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
     _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])

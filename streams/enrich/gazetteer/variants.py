@@ -136,6 +136,17 @@ class Variants:
                 return found
         return _EMPTY
 
+    def residents_division(self, surface: str) -> int | None:
+        """Row of the one state or province a resident name derives from ("Iowans").
+
+        Only -an and -ian forms: "Long Islanders" and "New Yorkers" are the people of
+        an island and a city, not of the divisions that share their names.
+        """
+        if not surface.rstrip("s").endswith("an"):
+            return None
+        rows = [int(r) for r in self.resident(surface).rows if self.gaz.kind[r] == ADMIN1]
+        return rows[0] if len(rows) == 1 else None
+
     def partial(self, surface: str) -> Candidates:
         """Candidates of a well-known place inside a longer name.
 
