@@ -59,6 +59,12 @@ _PLURAL_HEADS = {
 #: Prior a named item needs to be relabelled (vowel-skeleton matches score at most 0.1).
 LISTED_PLACE = 0.25
 _LIST_JOINS = frozenset({",", "and", "or", "&"})
+#: Words after a town's name that speak for the town, even at a sentence start
+#: ("Roselle police ticketed...", "Woodstock Mayor Ann Ray said").
+_OFFICIALS = frozenset({"police", "mayor", "council", "officials", "authorities", "residents"})
+#: Prior a name after a politician's party tag needs: a county known without its
+#: "County" ("D-Braxton") scores as an alternate name.
+PARTY_PLACE = 0.3
 
 
 def _runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -116,7 +122,10 @@ def _by_gazetteer(
     if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
     score = place_score(oracle, text)
-    if _sentence_initial(doc, start) and score < BARE_PLACE and not party_tag(doc, start):
+    if party_tag(doc, start) and score >= PARTY_PLACE:
+        return _span(span, "GPE", "context", WEIGHT_CONTEXT)  # "D-Braxton": a county
+    officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and not doc[start].is_stop
+    if _sentence_initial(doc, start) and score < BARE_PLACE and not officials:
         return None  # "Early police work...": capitals at a sentence start prove nothing
     if score >= CONTEXT_PLACE and (in_org or place_context(doc, start, end, oracle)):
         return _span(span, "GPE", "context", WEIGHT_CONTEXT)

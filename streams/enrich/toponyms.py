@@ -50,7 +50,7 @@ RELABELLABLE = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "L
 #: Model labels a shouted dateline may carry instead of GPE ("HAMILTON —" as NORP).
 _DATELINE_RELABELLABLE = RELABELLABLE | {"NORP"}
 #: Party letters of a politician's tag, "D-Charleston": the town that follows is home.
-PARTIES = frozenset({"D", "R", "I"})
+PARTIES = frozenset({"D", "R", "I", "DFL"})
 NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
 _BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
 

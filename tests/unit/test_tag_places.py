@@ -41,6 +41,19 @@ def test_known_name_needs_a_place_context_when_weak() -> None:
     assert found("The team met Corvallo on Monday.") == []
 
 
+def test_a_town_speaking_through_its_officials_is_recovered_at_a_sentence_start() -> None:
+    assert found("Crews left. Corvallo police closed the road.") == [("Corvallo", "GPE")]
+    assert found("Crews left. Corvallo crews closed the road.") == []
+    doc = make_doc("As police arrived, crews left.", [])
+    assert recover_untagged(doc, mentions_from_doc(doc), FakeOracle({"As": 0.5}), set()) == []
+
+
+def test_a_county_after_a_party_tag_is_recovered_on_a_weak_prior() -> None:
+    # "Lorne" scores as an alternate name only, as a county written without "County" does
+    assert found("The bill came from Ada Munro, DFL-Lorne, on Monday.") == [("Lorne", "GPE")]
+    assert found("The bill came from Ada Munro of Lorne on Monday.") == []
+
+
 def test_strong_name_is_recovered_anywhere_but_a_sentence_start() -> None:
     assert found("Crews reached Brantwick by noon.") == [("Brantwick", "GPE")]
     assert found("Brantwick crews arrived. Crews left.") == []
