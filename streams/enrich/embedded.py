@@ -1,8 +1,9 @@
 """Places nested inside organisation names: "Athens Police Department", "University of
-Kentucky", "the Georgian Interior Ministry".
+Kentucky", "the Georgian Interior Ministry"; and pairs of places joined by a hyphen.
 
 The organisation stays an ORG; the nested place (or demonym) is added beside it and may
-overlap it, so the place is geocoded and the organisation keeps its name.
+overlap it, so the place is geocoded and the organisation keeps its name. A pair
+("Fargo-Moorhead", "the Amsterdam-London leg") is two places, not one name.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from spacy.tokens import Doc
 
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.gazetteer.variants import DIRECTIONS
-from streams.enrich.interfaces import PlaceOracle
-from streams.enrich.mentions import WEIGHT_NER, Mention, span_mention
-from streams.enrich.toponyms import EMBEDDED_PLACE, RELABELLABLE, head_label, place_score
+from streams.enrich.interfaces import PLACE_LABELS, PlaceOracle
+from streams.enrich.mentions import WEIGHT_CONTEXT, WEIGHT_NER, Mention, mention_text, span_mention
+from streams.enrich.toponyms import (
+    CONTEXT_PLACE,
+    EMBEDDED_PLACE,
+    RELABELLABLE,
+    head_label,
+    place_score,
+)
 
 
 def _place_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None, floor: float) -> int:
@@ -78,3 +85,45 @@ def _nested(doc: Doc, start: int, end: int, label: str, code: str | None = None)
     nested = span_mention(doc[start:end], label, "embedded", WEIGHT_NER)
     nested.nested, nested.country_code = True, code
     return nested
+
+
+def split_pairs(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:
+    """Replace each mention written "X-Y" of two known places by the two places.
+
+    "Fargo-Moorhead", "the Amsterdam-London leg", "the Armenia-Italy group": both
+    halves must be towns of 10,000+ or areas, and the whole must not be a place's own
+    name ("Winston-Salem"), which a place the model cut at the hyphen is made whole
+    again ("Guinea" of "Guinea-Bissau"). A person's double name is left alone.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        out.extend(_pair(doc, m, oracle) or [_whole(doc, m, oracle)])
+    mentions[:] = out
+
+
+def _whole(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> Mention:
+    """A place the model cut at its hyphen ("Guinea" of "Guinea-Bissau"), made whole."""
+    end = m.tok_end
+    glued = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    if not (m.is_place and glued and not doc[end].whitespace_):
+        return m
+    whole = doc[m.tok_start : end + 2]
+    if place_score(oracle, whole.text) < CONTEXT_PLACE:
+        return m
+    return span_mention(whole, m.label, m.evidence, m.weight)
+
+
+def _pair(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> list[Mention]:
+    if m.nested or m.label == "PERSON" or m.label not in RELABELLABLE | PLACE_LABELS:
+        return []
+    joins = [
+        i
+        for i in range(m.tok_start + 1, m.tok_end - 1)
+        if doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+    ]
+    if len(joins) != 1 or place_score(oracle, mention_text(doc, m)) >= CONTEXT_PLACE:
+        return []
+    left, right = doc[m.tok_start : joins[0]], doc[joins[0] + 1 : m.tok_end]
+    if min(place_score(oracle, left.text), place_score(oracle, right.text)) < EMBEDDED_PLACE:
+        return []
+    return [span_mention(half, "GPE", "pair", WEIGHT_CONTEXT) for half in (left, right)]

@@ -119,11 +119,11 @@ def _by_gazetteer(
     """Names the gazetteer knows, in a place context or (likelier ones) anywhere."""
     span = doc[start:end]
     text = span.text
+    score = place_score(oracle, text)
+    if party_tag(doc, start) and score >= PARTY_PLACE and text not in GENERIC_WORDS:
+        return _span(span, "GPE", "context", WEIGHT_CONTEXT)  # "D-Braxton", "D-N.Y."
     if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
-    score = place_score(oracle, text)
-    if party_tag(doc, start) and score >= PARTY_PLACE:
-        return _span(span, "GPE", "context", WEIGHT_CONTEXT)  # "D-Braxton": a county
     officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and not doc[start].is_stop
     if _sentence_initial(doc, start) and score < BARE_PLACE and not officials:
         return None  # "Early police work...": capitals at a sentence start prove nothing

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from schemas.models import ArticleV1, Entity
 from streams.enrich.canonical import canonical_names
-from streams.enrich.embedded import embedded_places
+from streams.enrich.embedded import embedded_places, split_pairs
 from streams.enrich.entities import (
     apply_acronyms,
     apply_heads,
@@ -79,6 +79,7 @@ def resolve_mentions(
     full, parts = person_names(doc, mentions, oracle)
     names = full | parts
     relabel_places(doc, mentions, oracle, names)
+    split_pairs(doc, mentions, oracle)
     mentions.extend(embedded_places(doc, mentions, oracle))
     mentions.extend(listed_places(doc, mentions, oracle))
     mentions.extend(recover_untagged(doc, mentions, oracle, names))

@@ -108,6 +108,8 @@ def head_label(words: Sequence[str]) -> str | None:
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
+    if i > 1 and doc[i - 1].text == "-" and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_):
+        return False  # "the Amsterdam-London leg": a hyphen glued to both words joins them
     return i == 0 or doc[i - 1].text in _BOUNDARY or doc[i - 1].is_space
 
 

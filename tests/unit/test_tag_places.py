@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.enrich.embedded import embedded_places
+from streams.enrich.embedded import embedded_places, split_pairs
 from streams.enrich.entities import apply_acronyms, mentions_from_doc
 from streams.enrich.mentions import Mention, mention_text
 from streams.enrich.recovery import listed_places, recover_untagged
@@ -140,6 +140,30 @@ def test_a_party_tag_gives_the_politician_s_home_town() -> None:
     assert [(mention_text(doc, m), m.label) for m in mentions + new] == [
         ("Ada Munro", "PERSON"), ("Ellsmere", "GPE"), ("Ty Okafor", "PERSON"), ("Harlow", "GPE"),
     ]  # fmt: skip
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
+    oracle = FakeOracle({
+        "Kesh": 0.95, "Harlow": 0.75, "Ellsmere": 0.75, "Ellsmere-Harlow": 0.9, "Lorne": 0.3,
+        "Brantwick": 0.9, "Brantwick-Tay": 0.95,
+    })  # fmt: skip
+    text = "The Kesh-Harlow line, Ellsmere-Harlow, Kesh-Lorne and Brantwick-Tay; Ms. Kesh-Harlow."
+    doc = make_doc(text, [
+        ("Kesh-Harlow", "ORG"), ("Ellsmere-Harlow", "GPE"), ("Kesh-Lorne", "ORG"),
+        ("Brantwick", "GPE"), ("Kesh-Harlow", "PERSON"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    split_pairs(doc, mentions, oracle)
+    # a name of its own stays whole, a weak half keeps the pair, a cut name is mended
+    assert [(mention_text(doc, m), m.label) for m in mentions] == [
+        ("Kesh", "GPE"), ("Harlow", "GPE"), ("Ellsmere-Harlow", "GPE"), ("Kesh-Lorne", "ORG"),
+        ("Brantwick-Tay", "GPE"), ("Kesh-Harlow", "PERSON"),
+    ]  # fmt: skip
+
+
+def test_a_hyphen_glued_to_both_words_is_no_sentence_break() -> None:
+    assert found("They rode the Kesh-Fenwick leg.") == [("Kesh", "GPE"), ("Fenwick", "GPE")]
+    assert found("They rode on. - Fenwick waited.") == []
 
 
 def test_lone_org_labelled_town_needs_context() -> None:
