@@ -49,6 +49,7 @@ from streams.enrich.mentions import (
     surface_key,
 )
 from streams.enrich.toponyms import (
+    AREA_PRIOR,
     PARTIES,
     RELABELLABLE,
     context_threshold,
@@ -63,8 +64,9 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
 #: A gazetteer prior at or above this is a major place: "X said" cannot undo it.
 MAJOR_PLACE = 0.9
-#: Name parts at least this likely as places (towns of 10,000+) are not propagated: a
-#: bare "Lincoln" after "Abraham Lincoln" is left to the model and "X said".
+#: Name parts at least this likely as places (towns of 10,000+) are propagated only when
+#: no mention of them sits where a place is expected ("in Lincoln", "Lincoln residents"),
+#: and never when they name a country or division.
 PROPAGATE_BELOW = 0.75
 #: Shouted words ("BEIRUT") are places when the title-cased form is at least this likely.
 SHOUTED_PLACE = 0.6
@@ -237,12 +239,20 @@ def propagate_persons(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | N
     """Make every mention (and untagged occurrence) of a known person's name a PERSON."""
     full, parts = person_names(doc, mentions, oracle)
     names = full | parts
+    # a surname that is also a big town stays a place only where the text shows it is one
+    placed = {
+        key
+        for m in mentions
+        if (key := surface_key(mention_text(doc, m))) in parts
+        and place_context(doc, m.tok_start, m.tok_end, oracle)
+    }
     for m in mentions:
         key = surface_key(mention_text(doc, m))
         if m.label == "PERSON" or m.evidence == "title" or key not in names:
             continue
-        if key in parts and place_score(oracle, key) >= PROPAGATE_BELOW:
-            continue
+        score = place_score(oracle, key) if key in parts else 0.0
+        if score >= AREA_PRIOR or (key in placed and score >= PROPAGATE_BELOW):
+            continue  # no person's name makes "US" or "Kansas" a person elsewhere
         m.label, m.evidence, m.weight = "PERSON", "propagated", WEIGHT_STRONG
     surnames = {p for p in parts if place_score(oracle, p) < PROPAGATE_BELOW}
     covered = covered_tokens(mentions)
