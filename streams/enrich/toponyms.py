@@ -10,7 +10,8 @@ supplies world knowledge and the surrounding words supply context:
 * **Embedded** (:mod:`streams.enrich.embedded`): a place or demonym at the head of an
   organisation ("Athens Police Department") or after its "of" ("University of Kentucky")
   is added as a nested mention.
-* **Not places**: lowercase common nouns the model tagged, and the names of days.
+* **Not places**: lowercase common nouns the model tagged, the names of days, and lone
+  compass words and holidays ("the North", "Easter").
 * **Untagged**: capitalised runs the model left alone: "X County", streets and roads
   ("Kelley Lane", "Highway 30"), shouted datelines ("NEWARK —"), and names the gazetteer
   knows in a place context.
@@ -52,6 +53,11 @@ _DATELINE_RELABELLABLE = RELABELLABLE | {"NORP"}
 #: Party letters of a politician's tag, "D-Charleston": the town that follows is home.
 PARTIES = frozenset({"D", "R", "I", "DFL"})
 NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
+#: Words the model tags as places that no gazetteer town is meant by: "the North" is a
+#: part of some country, not North, South Carolina; "Easter" is no place at all.
+_NOT_PLACES_ALONE = frozenset(
+    {"North", "South", "Northeast", "Northwest", "Southeast", "Southwest", "Easter", "Christmas"}
+)
 _BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
 
 #: Prior needed in a place context ("in X"), bare, and nested inside an organisation.
@@ -183,6 +189,8 @@ def _non_place(doc: Doc, m: Mention, oracle: PlaceOracle | None, cased: bool) ->
         return False
     surface = mention_text(doc, m)
     if cased and not m.nested and surface.islower():
+        return True
+    if surface in _NOT_PLACES_ALONE:
         return True
     after = [t.text for t in doc[m.tok_end : m.tok_end + 2]]  # not doc.text: rebuilt per use
     if after[:2] in (["'s", "Day"], ["’s", "Day"]):
