@@ -77,6 +77,18 @@ def test_residents_of_a_state_or_province_are_a_mention_of_it(
     ]
 
 
+def test_a_street_is_never_a_vowel_skeleton_of_a_state(geocoder: GazetteerGeocoder) -> None:
+    # "Main St." and "Minnesota" share the skeleton "mnst"
+    text = "The bakery on Main St. in Duluth reopened on Friday."
+    street, city = geocoder.resolve(text, [span_of(text, "Main St."), span_of(text, "Duluth")])
+    assert city is not None and city.name == "Duluth"
+    assert street is None or street.name != "Minnesota"
+    places = geocoder.geocode(
+        text, [entity(text, "Main St.", "FAC"), entity(text, "Duluth")]
+    ).places
+    assert [p.name for p in places] == ["Duluth"]
+
+
 def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
     text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
     _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])

@@ -22,10 +22,15 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from streams.enrich.gazetteer.context import DocContext
-from streams.enrich.gazetteer.index import SKELETON, STRICT, Gazetteer
+from streams.enrich.gazetteer.index import SKELETON, STRICT, Candidates, Gazetteer
 from streams.enrich.gazetteer.normalize import article_key, normalize
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
 from streams.enrich.gazetteer.variants import Variants
+from streams.enrich.lexicon import STREET_HEADS
+
+#: Last words of street names, which are English and never transliterations.
+_STREET_WORDS = STREET_HEADS | {"St"}
+_NO_MATCH = Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,8 @@ class Ranker:
             rows = np.array([adjective], dtype=np.int32)
             return _Found(rows, self.prior[rows], False, str(adjective))
         found = self.gaz.lookup(surface)
+        if found.level == SKELETON and surface.split()[-1] in _STREET_WORDS:
+            found = _NO_MATCH  # "Main St." sounds like Minnesota only to a vowel skeleton
         penalty, loose = 0.0, False
         if not len(found.rows) or found.level != STRICT:
             division = self.variants.division(surface)
