@@ -62,6 +62,7 @@ class GazetteerGeocoder:
                 countries[self.gazetteer.country_code(row) or ""] += 0.5
         resolved = self._resolve(text, spans, context_only, countries)
         self.guesser.drop_strays(resolved)
+        self.guesser.drop_odd_aliases(resolved)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
         weights = {row: sum(mention_vote(m.start, c) for m, c in ms) for row, ms in by_row.items()}
         by_demonym = self._demonym_mentions(demonyms)

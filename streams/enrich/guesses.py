@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.focus import focus_rows
 from streams.enrich.gazetteer import Gazetteer
+from streams.enrich.gazetteer.normalize import normalize
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
@@ -33,6 +35,9 @@ STRAY_KM = 150.0
 #: A town resolved with less confidence than this is as loose a guess as a part-name
 #: match (figures on the heads were the same or better from 0.15 to 0.3).
 WEAK_CONFIDENCE = 0.2
+#: How like a town's own name an alternate name must look to be published
+#: ("Kiev" for Kyiv 0.75, "Saida" for Sidon 0.6; "Sam" for Damascus 0.36).
+ALIAS_LIKENESS = 0.5
 #: A city this big is meant even when its namesakes leave it a low confidence.
 BIG_TOWN = 100_000
 #: Last words of street names, which are named after places anywhere.
@@ -96,6 +101,29 @@ class Guesser:
             if row is None or not m.derived or not self.stray(m, row, fallback):
                 continue
             if self.gazetteer.population[row] < BIG_TOWN or m.text.split()[-1] in _STREETS:
+                resolved[i] = (m, None, 0.0)
+
+    def drop_odd_aliases(self, resolved: Resolved) -> None:
+        """Publish no town the mention names only by an unlike alternate name.
+
+        GeoNames lists old, foreign and local names beside each town's own ("Darby"
+        for Plain City, Ohio; "Bridge" for Norwalk). A word that matches a town of under
+        100,000 only so, and looks nothing like its name, is rarely that town. A big
+        city's exonym is kept ("Saigon", "Leningrad", "Calcutta"), and so are its junk
+        aliases ("Sam", Damascus's Turkish name).
+        """
+        gaz = self.gazetteer
+        for i, (m, row, _) in enumerate(resolved):
+            if row is None or gaz.kind[row] != CITY:
+                continue
+            found = gaz.lookup(m.text, loose=False)
+            own = found.rows == row
+            if not own.any() or not found.alternate[own].all():
+                continue
+            like = SequenceMatcher(None, normalize(m.text), normalize(gaz.name(row))).ratio()
+            # an exonym of a big city is meant ("Saigon", "Calcutta", though smaller
+            # towns bear that name); a local name of a small one rarely ("Plain City")
+            if like < ALIAS_LIKENESS and gaz.population[row] < BIG_TOWN:
                 resolved[i] = (m, None, 0.0)
 
     def _loose(self, m: Candidate, row: int | None, conf: float) -> bool:

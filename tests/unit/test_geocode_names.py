@@ -89,6 +89,16 @@ def test_a_street_is_never_a_vowel_skeleton_of_a_state(geocoder: GazetteerGeocod
     assert [p.name for p in places] == ["Duluth"]
 
 
+def test_a_small_town_named_only_by_an_unlike_alias_is_not_published(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # GeoNames gives Plain City, Ohio the alternate name "Darby"; Saigon is an exonym
+    text = "Darby won the Columbus, Ohio, final. Veterans of Saigon and D.C. watched."
+    entities = [entity(text, w) for w in ("Darby", "Columbus", "Ohio", "Saigon", "D.C.")]
+    names = [p.name for p in geocoder.geocode(text, entities).places]
+    assert names == ["Columbus", "Ohio", "Ho Chi Minh City", "Washington"]
+
+
 def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
     text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
     _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])
