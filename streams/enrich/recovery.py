@@ -62,6 +62,8 @@ _LIST_JOINS = frozenset({",", "and", "or", "&"})
 #: Words after a town's name that speak for the town, even at a sentence start
 #: ("Roselle police ticketed...", "Woodstock Mayor Ann Ray said").
 _OFFICIALS = frozenset({"police", "mayor", "council", "officials", "authorities", "residents"})
+#: Prior a sentence opener needs before those words: a town of 10,000+ ("Roselle").
+OFFICIALS_PLACE = 0.75
 #: Prior a name after a politician's party tag needs: a county known without its
 #: "County" ("D-Braxton") scores as an alternate name.
 PARTY_PLACE = 0.3
@@ -124,7 +126,9 @@ def _by_gazetteer(
         return _span(span, "GPE", "context", WEIGHT_CONTEXT)  # "D-Braxton", "D-N.Y."
     if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
-    officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and not doc[start].is_stop
+    # "Early police work" is no town's police: at a sentence start only a town of
+    # 10,000+ speaks through its officials
+    officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and score >= OFFICIALS_PLACE
     if _sentence_initial(doc, start) and score < BARE_PLACE and not officials:
         return None  # "Early police work...": capitals at a sentence start prove nothing
     if score >= CONTEXT_PLACE and (in_org or place_context(doc, start, end, oracle)):

@@ -38,6 +38,17 @@ EXPECTED = {
     ("Yemen", 69543),
     ("Syria", 163843),
 }
+#: Regions and seas the dump names too, and the countries of its demonyms ("Afghan",
+#: "Palestinians"); any other place published from it is a stray (a sentence opener
+#: once came out as Early, Texas).
+ALSO_NAMED = {
+    "Afghanistan",
+    "Middle East",
+    "Europe",
+    "Western world",
+    "Atlantic Ocean",
+    "Palestinian Territory",
+}
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed dump not available")
@@ -49,6 +60,8 @@ def test_seed_dump_places_resolve_and_no_person_is_geocoded() -> None:
     assert len(articles) == 6
     places = {(p.name, p.geonameid) for a in articles for p in a.places}
     assert places >= EXPECTED, EXPECTED - places
+    strays = {name for name, _ in places - EXPECTED} - ALSO_NAMED
+    assert not strays, strays
     for article in articles:
         persons = [(e.start, e.end) for e in article.entities if e.label == "PERSON"]
         mentions = [(m.start, m.end) for p in article.places for m in p.mentions]
