@@ -127,8 +127,9 @@ def _by_gazetteer(
     if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
     # "Early police work" is no town's police: at a sentence start only a town of
-    # 10,000+ speaks through its officials
+    # 10,000+ speaks through its officials, and never a stop word ("As police arrived")
     officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and score >= OFFICIALS_PLACE
+    officials = officials and not doc[start].is_stop
     if _sentence_initial(doc, start) and score < BARE_PLACE and not officials:
         return None  # "Early police work...": capitals at a sentence start prove nothing
     if score >= CONTEXT_PLACE and (in_org or place_context(doc, start, end, oracle)):

@@ -46,6 +46,8 @@ def test_a_town_speaking_through_its_officials_is_recovered_at_a_sentence_start(
     assert found("Crews left. Ellsmere crews closed the road.") == []
     # a hamlet's name as an opener is an ordinary word ("Early police work...")
     assert found("Crews left. Corvallo police work found nothing.") == []
+    doc = make_doc("As police arrived, crews left.", [])
+    assert recover_untagged(doc, mentions_from_doc(doc), FakeOracle({"As": 0.75}), set()) == []
 
 
 def test_a_county_after_a_party_tag_is_recovered_on_a_weak_prior() -> None:
