@@ -92,8 +92,8 @@ def split_pairs(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -
 
     "Fargo-Moorhead", "the Amsterdam-London leg", "the Armenia-Italy group": both
     halves must be towns of 10,000+ or areas, and the whole must not be a place's own
-    name ("Winston-Salem"), which a place the model cut at the hyphen is made whole
-    again ("Guinea" of "Guinea-Bissau"). A person's double name is left alone.
+    name ("Winston-Salem"). A person's double name is left alone. A place the model
+    cut at its hyphen is made whole again ("Guinea" of "Guinea-Bissau").
     """
     out: list[Mention] = []
     for m in mentions:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_AND = frozenset({"and", "or", "&"})
+#: Words joining the last items of a list.
+AND_WORDS = frozenset({"and", "or", "&"})
 
 
 def coordinated(doc: Doc, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
     """Whether tokens ``[start, end)`` are listed beside a place the model tagged.
 
     "ferries to Oban and Mallaig", "shops in Leeds, Wakefield, Halifax and York": the
-    items of one list are things of one kind. A comma alone
-    links only inside a list ("In Texas, Smith said" is no list), so an item joined by
-    a comma must have another join on its other side.
+    items of one list are things of one kind. A comma alone links only inside a list
+    ("In Texas, Smith said" is no list), so an item joined by a comma must have another
+    join on its other side.
 
     Args:
         doc: the parsed article.
@@ -35,7 +36,7 @@ def coordinated(doc: Doc, start: int, end: int, starts: set[int], ends: set[int]
 
 def _join_before(doc: Doc, i: int) -> tuple[str, int] | None:
     """The join before token ``i`` and the token after the previous item."""
-    if i >= 1 and doc[i - 1].lower_ in _AND:
+    if i >= 1 and doc[i - 1].lower_ in AND_WORDS:
         j = i - 1
         return "and", j - 1 if j >= 1 and doc[j - 1].text == "," else j
     if i >= 1 and doc[i - 1].text == ",":
@@ -45,10 +46,10 @@ def _join_before(doc: Doc, i: int) -> tuple[str, int] | None:
 
 def _join_after(doc: Doc, i: int) -> tuple[str, int] | None:
     """The join at token ``i`` and the first token of the next item."""
-    if i < len(doc) and doc[i].lower_ in _AND:
+    if i < len(doc) and doc[i].lower_ in AND_WORDS:
         return "and", i + 1
     if i < len(doc) and doc[i].text == ",":
-        if i + 1 < len(doc) and doc[i + 1].lower_ in _AND:
+        if i + 1 < len(doc) and doc[i + 1].lower_ in AND_WORDS:
             return "and", i + 2
         return "comma", i + 1
     return None

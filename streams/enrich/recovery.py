@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from streams.enrich.demonyms import BLOC_ADJECTIVES, bloc_region, demonym_country
 from streams.enrich.interfaces import PlaceOracle
 from streams.enrich.lexicon import GENERIC_WORDS, ORG_HEADS, PLACE_ACRONYMS, ROUTE_WORDS
+from streams.enrich.lists import AND_WORDS
 from streams.enrich.mentions import (
     WEIGHT_CONTEXT,
     WEIGHT_NER,
@@ -58,7 +59,7 @@ _PLURAL_HEADS = {
 }  # fmt: skip
 #: Prior a named item needs to be relabelled (vowel-skeleton matches score at most 0.1).
 LISTED_PLACE = 0.25
-_LIST_JOINS = frozenset({",", "and", "or", "&"})
+_LIST_JOINS = AND_WORDS | {","}
 #: Words after a town's name that speak for the town, even at a sentence start
 #: ("Roselle police ticketed...", "Woodstock Mayor Ann Ray said").
 _OFFICIALS = frozenset({"police", "mayor", "council", "officials", "authorities", "residents"})
@@ -126,8 +127,8 @@ def _by_gazetteer(
         return _span(span, "GPE", "context", WEIGHT_CONTEXT)  # "D-Braxton", "D-N.Y."
     if end - start == 1 and (text in GENERIC_WORDS or _short_caps(doc, start)):
         return None
-    # "Early police work" is no town's police: at a sentence start only a town of
-    # 10,000+ speaks through its officials, and never a stop word ("As police arrived")
+    # at a sentence start only a town of 10,000+ speaks through its officials, and
+    # never a stop word ("As police arrived")
     officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and score >= OFFICIALS_PLACE
     officials = officials and not doc[start].is_stop
     if _sentence_initial(doc, start) and score < BARE_PLACE and not officials:

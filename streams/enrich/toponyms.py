@@ -167,7 +167,7 @@ def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) ->
 
 
 def party_tag(doc: Doc, start: int) -> bool:
-    """Whether tokens before ``start`` are a politician's party tag ("D-", "R-", "I-")."""
+    """Whether tokens before ``start`` are a politician's party tag ("D-", "DFL-")."""
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].text in PARTIES
 
 
