@@ -15,7 +15,15 @@ from spacy.tokens import Doc
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.gazetteer.variants import DIRECTIONS
 from streams.enrich.interfaces import PLACE_LABELS, PlaceOracle
-from streams.enrich.mentions import WEIGHT_CONTEXT, WEIGHT_NER, Mention, mention_text, span_mention
+from streams.enrich.lexicon import ADMIN_HEADS
+from streams.enrich.mentions import (
+    WEIGHT_CONTEXT,
+    WEIGHT_NER,
+    Mention,
+    is_capitalised,
+    mention_text,
+    span_mention,
+)
 from streams.enrich.toponyms import (
     CONTEXT_PLACE,
     EMBEDDED_PLACE,
@@ -44,6 +52,9 @@ def embedded_places(
     """Find places and demonyms nested inside multi-token organisation-like mentions."""
     found: list[Mention] = []
     for m in mentions:
+        if m.label in ("FAC", "PERSON"):
+            found.extend(_leading_county(doc, m))
+            continue
         if m.label not in RELABELLABLE - {"PERSON"} or m.tok_end - m.tok_start < 2:
             continue
         start = m.tok_start + (doc[m.tok_start].lower_ == "the")
@@ -59,6 +70,18 @@ def embedded_places(
             found.append(_nested(doc, start, start + 1, "NORP", code))
         found.extend(_after_of(doc, m, oracle))
     return found
+
+
+def _leading_county(doc: Doc, m: Mention) -> list[Mention]:
+    """A county opening a building's or an official's name: "Henry County Sheriff",
+    "Laurel County Clerk Dean Ames". Only an admin head word makes it sure: a facility
+    or a person named after a town is anywhere."""
+    for k in range(m.tok_start + 1, m.tok_end - 1):
+        if not is_capitalised(doc[k].text):
+            return []
+        if doc[k].text in ADMIN_HEADS:
+            return [_nested(doc, m.tok_start, k + 1, "GPE")]
+    return []
 
 
 def _part_of_place(doc: Doc, start: int, end: int) -> bool:

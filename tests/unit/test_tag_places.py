@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from streams.enrich.embedded import embedded_places, split_pairs
 from streams.enrich.entities import apply_acronyms, mentions_from_doc
 from streams.enrich.mentions import Mention, mention_text
@@ -248,6 +250,24 @@ def test_place_at_the_head_of_an_organisation_is_nested() -> None:
         ("The Brantwick Police Department", "ORG"),
     ])  # fmt: skip
     assert got == [("Brantwick", "GPE")]
+
+
+def test_a_county_opening_a_building_or_an_official_is_nested() -> None:
+    got = nested("Brantwick County Sheriff deputies and Ellsmere Fire Station crews met.", [
+        ("Brantwick County Sheriff", "FAC"), ("Ellsmere Fire Station", "FAC"),
+    ])  # fmt: skip
+    # a facility named after a town may be anywhere; a county's office is in the county
+    assert got == [("Brantwick County", "GPE")]
+    doc = make_doc(
+        "Then Kesh County Clerk Ada Munro spoke.", [("Kesh County Clerk Ada Munro", "PERSON")]
+    )
+    out = embedded_places(doc, [_whole_mention(doc)], ORACLE)
+    assert [(mention_text(doc, m), m.label) for m in out] == [("Kesh County", "GPE")]
+
+
+def _whole_mention(doc: Doc) -> Mention:
+    ent = doc.ents[0]  # mentions_from_doc would cut the PERSON after its title "Clerk"
+    return Mention(ent.start_char, ent.end_char, ent.start, ent.end, "PERSON")
 
 
 def test_a_place_after_a_direction_word_is_nested() -> None:
