@@ -190,6 +190,12 @@ class GazetteerGeocoder:
 
 
 def _mentions(text: str, items: list[tuple[Candidate, float]]) -> list[Mention]:
-    """Mentions of one place, in text order."""
-    mentions = [Mention(start=m.start, end=m.end, text=text[m.start : m.end]) for m, _ in items]
-    return sorted(mentions, key=lambda x: (x.start, x.end))
+    """Mentions of one place, in text order; a mention holding a shorter one of the same
+    place is one mention ("Kanawha County" in "Kanawha County Family Court")."""
+    spans = sorted({(m.start, m.end) for m, _ in items})
+    inner = [
+        (a, b)
+        for a, b in spans
+        if not any(a <= s and e <= b and (s, e) != (a, b) for s, e in spans)
+    ]
+    return [Mention(start=a, end=b, text=text[a:b]) for a, b in inner]

@@ -99,6 +99,22 @@ def test_a_small_town_named_only_by_an_unlike_alias_is_not_published(
     assert names == ["Columbus", "Ohio", "Ho Chi Minh City", "Washington"]
 
 
+def test_a_place_named_inside_a_longer_mention_of_it_is_one_mention(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "The Kanawha County Family Court in West Virginia met."
+    entities = [
+        entity(text, "Kanawha County Family Court", "FAC"),
+        entity(text, "Kanawha County"),
+        entity(text, "West Virginia"),
+    ]
+    places = geocoder.geocode(text, entities).places
+    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+        ("Kanawha County", ["Kanawha County"]),
+        ("West Virginia", ["West Virginia"]),
+    ]
+
+
 def test_congress_stands_for_washington(geocoder: GazetteerGeocoder) -> None:
     text = "The Ohio senator will testify before Congress on Tuesday about the rail strike."
     _, congress = geocoder.resolve(text, [span_of(text, "Ohio"), span_of(text, "Congress")])
