@@ -7,8 +7,8 @@ a GPE in the next. These rules decide one label per surface form from the whole 
    followed by "said"/"told" is a PERSON unless the gazetteer knows it as a major place.
 2. **Acronyms**: an all-caps or camel-case token labelled as a place ("IRGC", "MoD") is an
    ORG unless it is a known place abbreviation or a shouted place name ("BEIRUT").
-3. **Person propagation**: once "Hadi Matar" is a PERSON, every "Matar" in the article is
-   one too (tagged or not), unless the gazetteer rates the bare name a major place.
+3. **Person propagation** (:mod:`streams.enrich.persons`): once "Hadi Matar" is a PERSON,
+   every "Matar" in the article is one too (tagged or not), unless the name is a place.
 4. **Votes**: mentions with the same surface form share the label with the most evidence
    (weights in :mod:`streams.enrich.mentions`); the gazetteer breaks place/non-place ties.
 
@@ -23,12 +23,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from streams.enrich.demonyms import demonym_country
 from streams.enrich.interfaces import PLACE_LABELS, PlaceOracle
 from streams.enrich.lexicon import (
-    GENERIC_WORDS,
     LOWER_TITLES,
-    NAME_PARTICLES,
     ORG_HEADS,
     PLACE_ACRONYMS,
     PLACE_PREPS,
@@ -40,7 +37,6 @@ from streams.enrich.mentions import (
     WEIGHT_NER,
     WEIGHT_STRONG,
     Mention,
-    covered_tokens,
     in_ranges,
     is_capitalised,
     mention_text,
@@ -49,13 +45,10 @@ from streams.enrich.mentions import (
     surface_key,
 )
 from streams.enrich.toponyms import (
-    AREA_PRIOR,
     PARTIES,
     RELABELLABLE,
-    context_threshold,
     head_label,
     is_dateline,
-    place_context,
     place_score,
 )
 
@@ -64,10 +57,6 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
 #: A gazetteer prior at or above this is a major place: "X said" cannot undo it.
 MAJOR_PLACE = 0.9
-#: Name parts at least this likely as places (towns of 10,000+) are propagated only when
-#: no mention of them sits where a place is expected ("in Lincoln", "Lincoln residents"),
-#: and never when they name a country or division.
-PROPAGATE_BELOW = 0.75
 #: Shouted words ("BEIRUT") are places when the title-cased form is at least this likely.
 SHOUTED_PLACE = 0.6
 
@@ -185,82 +174,6 @@ def apply_acronyms(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None
         if prior(oracle, text) >= MAJOR_PLACE:
             continue
         m.label, m.evidence, m.weight = "ORG", "acronym", WEIGHT_STRONG
-
-
-def _place_like(doc: Doc, m: Mention, key: str, oracle: PlaceOracle | None) -> bool:
-    """Whether a model PERSON reads as a place: a place head word, a well-known place
-    name, or a known name where a place is expected ("in Al-Bokamal")."""
-    if head_label(key.split()):
-        return True
-    score = place_score(oracle, key)
-    if score >= 0.5:
-        return True
-    return score >= context_threshold(key) and place_context(doc, m.tok_start, m.tok_end, oracle)
-
-
-def person_names(
-    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
-) -> tuple[set[str], set[str]]:
-    """Full names (two or more tokens) and their name parts from the PERSON mentions.
-
-    A model-labelled PERSON the gazetteer knows as a place, or ending in a place head
-    word ("County", "Drive"), is not taken as a name.
-    """
-    full: set[str] = set()
-    parts: set[str] = set()
-    # A string the model also tags as a place where a place is expected ("in Al-Bokamal")
-    # is a place elsewhere in the article too, not a person's name.
-    placed = {
-        key
-        for m in mentions
-        if m.label in PLACE_LABELS
-        and _place_like(doc, m, key := surface_key(mention_text(doc, m)), oracle)
-    }
-    for m in mentions:
-        if m.label != "PERSON" or m.tok_end - m.tok_start < 2:
-            continue
-        key = surface_key(mention_text(doc, m))
-        if key in placed or (m.evidence == "ner" and _place_like(doc, m, key, oracle)):
-            continue  # "Sri Lanka", "Anderson County": a place the model took for a person
-        if demonym_country(key) is not None:
-            continue  # "Sri Lankan": a demonym, which assign_demonyms makes a NORP
-        full.add(key)
-        for tok in doc[m.tok_start : m.tok_end]:
-            word = tok.text.rstrip(".")
-            lower = word.lower()
-            if len(word) < 2 or not is_capitalised(word) or lower in NAME_PARTICLES | TITLES:
-                continue
-            if word not in GENERIC_WORDS and demonym_country(word) is None:
-                parts.add(word)
-    return full, parts
-
-
-def propagate_persons(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:
-    """Make every mention (and untagged occurrence) of a known person's name a PERSON."""
-    full, parts = person_names(doc, mentions, oracle)
-    names = full | parts
-    # a surname that is also a big town stays a place only where the text shows it is one
-    placed = {
-        key
-        for m in mentions
-        if (key := surface_key(mention_text(doc, m))) in parts
-        and place_context(doc, m.tok_start, m.tok_end, oracle)
-    }
-    for m in mentions:
-        key = surface_key(mention_text(doc, m))
-        if m.label == "PERSON" or m.evidence == "title" or key not in names:
-            continue
-        score = place_score(oracle, key) if key in parts else 0.0
-        if score >= AREA_PRIOR or (key in placed and score >= PROPAGATE_BELOW):
-            continue  # no person's name makes "US" or "Kansas" a person elsewhere
-        m.label, m.evidence, m.weight = "PERSON", "propagated", WEIGHT_STRONG
-    surnames = {p for p in parts if place_score(oracle, p) < PROPAGATE_BELOW}
-    covered = covered_tokens(mentions)
-    lower_words = {t.lower_ for t in doc if t.is_lower}
-    for tok in doc:
-        if tok.i in covered or tok.text not in surnames or tok.lower_ in lower_words:
-            continue
-        mentions.append(span_mention(doc[tok.i : tok.i + 1], "PERSON", "propagated", WEIGHT_NER))
 
 
 def vote_labels(

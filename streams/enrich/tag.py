@@ -4,7 +4,8 @@ Only the components NER needs are run: in ``en_core_web_sm`` the ``ner`` compone
 own embedding layer, so the shared ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``
 and ``lemmatizer`` are disabled (99.95% the same entities in about half the time; see
 docs/tagging.md).
-The rules that follow NER are in :mod:`streams.enrich.entities` (consistency),
+The rules that follow NER are in :mod:`streams.enrich.entities` and
+:mod:`streams.enrich.persons` (consistency),
 :mod:`streams.enrich.toponyms` and :mod:`streams.enrich.recovery` (places),
 :mod:`streams.enrich.canonical` (clustering) and :mod:`streams.enrich.topics`.
 """
@@ -25,13 +26,12 @@ from streams.enrich.entities import (
     apply_heads,
     apply_titles,
     mentions_from_doc,
-    person_names,
-    propagate_persons,
     vote_labels,
 )
 from streams.enrich.interfaces import PlaceOracle, TagResult
 from streams.enrich.language import detect_language, is_english
 from streams.enrich.mentions import Mention
+from streams.enrich.persons import person_names, propagate_persons
 from streams.enrich.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.enrich.topics import score_topics
 from streams.enrich.toponyms import drop_non_places, relabel_places

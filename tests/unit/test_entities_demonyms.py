@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from streams.enrich.demonyms import demonym_country
-from streams.enrich.entities import mentions_from_doc, propagate_persons
+from streams.enrich.entities import mentions_from_doc
+from streams.enrich.persons import propagate_persons
 from streams.enrich.recovery import assign_demonyms, recover_untagged
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 

@@ -11,11 +11,10 @@ from streams.enrich.entities import (
     apply_heads,
     apply_titles,
     mentions_from_doc,
-    person_names,
-    propagate_persons,
     vote_labels,
 )
 from streams.enrich.mentions import Mention, mention_text
+from streams.enrich.persons import person_names, propagate_persons
 
 NLP = spacy.blank("en")
 
