@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from schemas.models import Entity
 from streams.enrich.gazetteer import load_gazetteer
 from streams.enrich.geocode import GazetteerGeocoder
 from tests.unit.test_geocode import entity, span_of
@@ -13,6 +14,12 @@ from tests.unit.test_geocode import entity, span_of
 @pytest.fixture(scope="module")
 def geocoder() -> GazetteerGeocoder:
     return GazetteerGeocoder(load_gazetteer())
+
+
+def published(geocoder: GazetteerGeocoder, text: str, entities: list[Entity]) -> list:
+    """Each published place's name with the texts of its mentions, in order."""
+    places = geocoder.geocode(text, entities).places
+    return [(p.name, [m.text for m in p.mentions]) for p in places]
 
 
 @pytest.mark.parametrize(
@@ -53,8 +60,7 @@ def test_a_bloc_adjective_tagged_norp_is_a_mention_of_its_bloc(
         entity(text, "Anglo", "NORP"),
         entity(text, "Ohio"),
     ]
-    places = geocoder.geocode(text, entities).places
-    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+    assert published(geocoder, text, entities) == [
         ("Western world", ["Western"]),
         ("Moscow", ["Moscow"]),
         ("Ohio", ["Ohio"]),
@@ -103,13 +109,9 @@ def test_a_place_named_inside_a_longer_mention_of_it_is_one_mention(
     geocoder: GazetteerGeocoder,
 ) -> None:
     text = "The Kanawha County Family Court in West Virginia met."
-    entities = [
-        entity(text, "Kanawha County Family Court", "FAC"),
-        entity(text, "Kanawha County"),
-        entity(text, "West Virginia"),
-    ]
-    places = geocoder.geocode(text, entities).places
-    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+    court = entity(text, "Kanawha County Family Court", "FAC")
+    entities = [court, *(entity(text, w) for w in ("Kanawha County", "West Virginia"))]
+    assert published(geocoder, text, entities) == [
         ("Kanawha County", ["Kanawha County"]),
         ("West Virginia", ["West Virginia"]),
     ]
@@ -129,8 +131,7 @@ def test_a_region_adjective_is_a_mention_of_its_region(geocoder: GazetteerGeocod
         entity(text, "Kurdish", "NORP"),
         entity(text, "Iraqi", "NORP"),
     ]
-    places = geocoder.geocode(text, entities).places
-    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+    assert published(geocoder, text, entities) == [
         ("Europe", ["European"]),
         ("Lisbon", ["Lisbon"]),
         ("Kurdistan", ["Kurdish"]),
