@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from difflib import SequenceMatcher
 
 from streams.enrich.demonyms import demonym_country
 from streams.enrich.focus import focus_rows
 from streams.enrich.gazetteer import Gazetteer
-from streams.enrich.gazetteer.normalize import normalize
+from streams.enrich.gazetteer.index import STRICT
+from streams.enrich.gazetteer.normalize import normalize, similarity
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
@@ -116,11 +116,11 @@ class Guesser:
         for i, (m, row, _) in enumerate(resolved):
             if row is None or gaz.kind[row] != CITY:
                 continue
-            found = gaz.lookup(m.text, loose=False)
+            found = gaz.lookup(m.text)  # the ranker's lookup, from the gazetteer's cache
             own = found.rows == row
-            if not own.any() or not found.alternate[own].all():
+            if found.level != STRICT or not own.any() or not found.alternate[own].all():
                 continue
-            like = SequenceMatcher(None, normalize(m.text), normalize(gaz.name(row))).ratio()
+            like = similarity(normalize(m.text), normalize(gaz.name(row)))
             # an exonym of a big city is meant ("Saigon", "Calcutta", though smaller
             # towns bear that name); a local name of a small one rarely ("Plain City")
             if like < ALIAS_LIKENESS and gaz.population[row] < BIG_TOWN:

@@ -30,6 +30,10 @@ class Candidates:
     level: int
 
 
+#: What a name that matches nothing gives.
+NO_CANDIDATES = Candidates(_EMPTY, np.zeros(0, dtype=bool), STRICT)
+
+
 class _Table:
     """One hash table of the index: sorted key hashes → slices of candidate rows."""
 
@@ -100,7 +104,7 @@ class Gazetteer:
         if cached is not None and (loose or cached.level == STRICT):
             return cached
         keyers = (normalize, article_key, skeleton_key) if loose else (normalize,)
-        found = Candidates(_EMPTY, _EMPTY, STRICT)
+        found = NO_CANDIDATES
         for level, keyer in enumerate(keyers):
             packed = self._tables[level].get(keyer(name))
             if len(packed):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -97,3 +98,8 @@ def is_latin(name: str) -> bool:
         Whether the name is worth indexing for English text.
     """
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity 0..1 of two keys (share of matching characters)."""
+    return SequenceMatcher(None, a, b).ratio()

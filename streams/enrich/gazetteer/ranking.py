@@ -17,20 +17,18 @@ import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 import numpy as np
 
 from streams.enrich.gazetteer.context import DocContext
-from streams.enrich.gazetteer.index import SKELETON, STRICT, Candidates, Gazetteer
-from streams.enrich.gazetteer.normalize import article_key, normalize
+from streams.enrich.gazetteer.index import NO_CANDIDATES, SKELETON, STRICT, Gazetteer
+from streams.enrich.gazetteer.normalize import article_key, normalize, similarity
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
 from streams.enrich.gazetteer.variants import Variants
 from streams.enrich.lexicon import STREET_HEADS
 
 #: Last words of street names, which are English and never transliterations.
 _STREET_WORDS = STREET_HEADS | {"St"}
-_NO_MATCH = Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
 
 
 @dataclass(frozen=True)
@@ -186,7 +184,7 @@ class Ranker:
             return _Found(rows, self.prior[rows], False, str(adjective))
         found = self.gaz.lookup(surface)
         if found.level == SKELETON and surface.split()[-1] in _STREET_WORDS:
-            found = _NO_MATCH  # "Main St." sounds like Minnesota only to a vowel skeleton
+            found = NO_CANDIDATES  # "Main St." sounds like Minnesota only to a vowel skeleton
         penalty, loose = 0.0, False
         if not len(found.rows) or found.level != STRICT:
             division = self.variants.division(surface)
@@ -202,7 +200,7 @@ class Ranker:
         if found.level == SKELETON:
             key = article_key(surface)
             keep = np.array(
-                [_similarity(key, normalize(self.gaz.name(int(r)))) >= 0.6 for r in rows]
+                [similarity(key, normalize(self.gaz.name(int(r)))) >= 0.6 for r in rows]
             )
             rows, fixed = rows[keep], fixed[keep] - self.w.skeleton_match
             # a sound-alike is as loose a guess as a part name ("Anfield" is not Enfield)
@@ -352,11 +350,6 @@ def _kind_distribution(kinds: np.ndarray, fixed: np.ndarray) -> np.ndarray:
 def _group_fixed(group: Sequence[Mention], adjusted: Mapping[int, np.ndarray]) -> np.ndarray:
     """A group's fixed scores: a list item's adjusted ones if any mention is one."""
     return next((adjusted[id(m)] for m in group if id(m) in adjusted), group[0].fixed)
-
-
-def _similarity(a: str, b: str) -> float:
-    """Similarity 0..1 of two keys (share of matching characters)."""
-    return SequenceMatcher(None, a, b).ratio()
 
 
 #: Score (log-population units, context included) at which a lone reading is a coin flip.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from streams.enrich.demonyms import bloc_region, demonym_country
-from streams.enrich.gazetteer.index import STRICT, Candidates, Gazetteer
+from streams.enrich.gazetteer.index import NO_CANDIDATES, STRICT, Candidates, Gazetteer
 from streams.enrich.gazetteer.normalize import normalize
 from streams.enrich.gazetteer.regions import (
     COMBINING_FORMS,
@@ -52,7 +52,6 @@ _DIVISION_WORDS = frozenset((
     "state", "province", "governorate", "region", "oblast", "prefecture", "territory",
 ))
 # fmt: on
-_EMPTY = Candidates(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=bool), STRICT)
 
 
 class Variants:
@@ -113,7 +112,7 @@ class Variants:
         """
         words = surface.split()
         if len(words) < 2 or words[-1].lower() not in _DIVISION_WORDS:
-            return _EMPTY
+            return NO_CANDIDATES
         found = self.gaz.lookup(" ".join(words[:-1]), loose=False)
         keep = np.isin(self.gaz.kind[found.rows], [ADMIN1, ADMIN2])
         return Candidates(found.rows[keep], found.alternate[keep], STRICT)
@@ -126,7 +125,7 @@ class Variants:
         """
         words = surface.split()
         if not words or not words[-1][:1].isupper():
-            return _EMPTY
+            return NO_CANDIDATES
         last = words[-1]
         if last.endswith("s") and last[-2:-1] in ("n", "r", "e"):
             last = last[:-1]
@@ -134,7 +133,7 @@ class Variants:
             found = self._trusted(" ".join([*words[:-1], base]))
             if len(found.rows):
                 return found
-        return _EMPTY
+        return NO_CANDIDATES
 
     def residents_division(self, surface: str) -> int | None:
         """Row of the one state or province a resident name derives from ("Iowans").
@@ -178,12 +177,12 @@ class Variants:
             keep = np.isin(self.gaz.kind[found.rows], [COUNTRY, REGION])
             if keep.any():
                 return Candidates(found.rows[keep], found.alternate[keep], STRICT)
-        return _EMPTY
+        return NO_CANDIDATES
 
     def _chunk(self, phrase: str, surface: str) -> Candidates:
         """Candidates of one chunk of a longer name (abbreviations such as "US" count)."""
         if phrase == surface or (len(phrase) < 4 and not phrase.isupper()) or len(phrase) < 2:
-            return _EMPTY
+            return NO_CANDIDATES
         adjective = self.adjective(phrase)
         if adjective is not None:
             return Candidates(np.array([adjective], dtype=np.int32), np.zeros(1, bool), STRICT)
