@@ -20,6 +20,7 @@ from streams.enrich.mentions import (
     WEIGHT_CONTEXT,
     WEIGHT_NER,
     Mention,
+    glued_hyphen,
     is_capitalised,
     mention_text,
     span_mention,
@@ -127,8 +128,7 @@ def split_pairs(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -
 def _whole(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> Mention:
     """A place the model cut at its hyphen ("Guinea" of "Guinea-Bissau"), made whole."""
     end = m.tok_end
-    glued = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-    if not (m.is_place and glued and not doc[end].whitespace_):
+    if not (m.is_place and glued_hyphen(doc, end)):
         return m
     whole = doc[m.tok_start : end + 2]
     if place_score(oracle, whole.text) < CONTEXT_PLACE:
@@ -139,11 +139,7 @@ def _whole(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> Mention:
 def _pair(doc: Doc, m: Mention, oracle: PlaceOracle | None) -> list[Mention]:
     if m.nested or m.label == "PERSON" or m.label not in RELABELLABLE | PLACE_LABELS:
         return []
-    joins = [
-        i
-        for i in range(m.tok_start + 1, m.tok_end - 1)
-        if doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
-    ]
+    joins = [i for i in range(m.tok_start + 1, m.tok_end - 1) if glued_hyphen(doc, i)]
     if len(joins) != 1 or place_score(oracle, mention_text(doc, m)) >= CONTEXT_PLACE:
         return []
     left, right = doc[m.tok_start : joins[0]], doc[joins[0] + 1 : m.tok_end]

@@ -114,6 +114,16 @@ def covered_tokens(mentions: Sequence[Mention]) -> set[int]:
     return covered
 
 
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a hyphen with no space on either side ("Fargo-Moorhead")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+    )
+
+
 def is_capitalised(text: str) -> bool:
     """Title-case or all-caps word starting with a letter ("Tehran", "IRGC", "McAllen")."""
     return bool(text) and text[0].isupper() and text[0].isalpha()

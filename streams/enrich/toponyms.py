@@ -40,6 +40,7 @@ from streams.enrich.lists import coordinated
 from streams.enrich.mentions import (
     WEIGHT_CONTEXT,
     Mention,
+    glued_hyphen,
     is_capitalised,
     mention_text,
     prior,
@@ -114,7 +115,7 @@ def head_label(words: Sequence[str]) -> str | None:
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
-    if i > 1 and doc[i - 1].text == "-" and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_):
+    if glued_hyphen(doc, i - 1):
         return False  # "the Amsterdam-London leg": a hyphen glued to both words joins them
     return i == 0 or doc[i - 1].text in _BOUNDARY or doc[i - 1].is_space
 

@@ -100,7 +100,7 @@ def resolved_gold(
         ):
             km = EARTH_HALF_CIRCUMFERENCE_KM
             if place is not None:
-                km = distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"])
+                km = _km(place, toponym)
             yield i, j, toponym, place, km
 
 
@@ -185,7 +185,7 @@ def end_to_end_figures(
             span = (toponym["start"], toponym["end"])
             match = next((p for s, p in pred if overlaps(s, span)), None)
             if match is not None:
-                errors.append(distance_km(match.lat, match.lon, toponym["lat"], toponym["lon"]))
+                errors.append(_km(match, toponym))
     figures: dict[str, Any] = {}
     for name, (tp, fp, fn) in (("recognition", tagged), ("published", published)):
         precision, recall, f1 = prf(tp, fp, fn, gold_total)
