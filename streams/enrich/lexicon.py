@@ -60,12 +60,21 @@ PLACE_PREPS = frozenset(
     """.split()
 )
 
+#: Lowercase words before a name that make it a place: "eastern X", "downtown X".
+#: Matched as written: capitalised, they begin names ("Western Union", "Central Bank").
+PLACE_BEFORE = frozenset(
+    """
+    northern southern eastern western northeastern northwestern southeastern southwestern
+    central downtown rural suburban coastal
+    """.split()
+)
+
 #: Words after a name that make it a place: "X County", "X residents", "a X man".
 PLACE_AFTER = frozenset(
     """
     county parish township borough city mayor residents resident natives native area police
     council officials authorities metro region province state man woman men women teen boy
-    girl couple family
+    girl couple family governor mayoral
     """.split()
 )
 

@@ -33,6 +33,7 @@ from streams.enrich.lexicon import (
     GENERIC_WORDS,
     PLACE_ACRONYMS,
     PLACE_AFTER,
+    PLACE_BEFORE,
     PLACE_PREPS,
     STREET_HEADS,
 )
@@ -150,10 +151,10 @@ def _mark_after_comma(doc: Doc, i: int) -> bool:
 def place_context(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> bool:
     """Whether tokens ``[start, end)`` sit where a place name is expected.
 
-    "in X", "X County", "X residents", "a X man", "X-based", "X, Texas", and the party
-    tags of politicians ("D-X").
+    "in X", "eastern X", "X County", "X residents", "a X man", "X-based", "X, Texas", and
+    the party tags of politicians ("D-X").
     """
-    if start > 0 and doc[start - 1].lower_ in PLACE_PREPS:
+    if start > 0 and (doc[start - 1].lower_ in PLACE_PREPS or doc[start - 1].text in PLACE_BEFORE):
         return True
     if party_tag(doc, start):
         return True

@@ -179,6 +179,21 @@ def test_lone_org_labelled_town_needs_context() -> None:
     assert [m.label for m in mentions] == ["ORG", "GPE"]
 
 
+def test_a_compass_adjective_or_a_governor_makes_a_place_context() -> None:
+    text = (
+        "Rebels held eastern Corvallo. The Ellsmere governor quit. Western Corvallo won. "
+        "Shops in downtown Ellsmere shut."
+    )
+    doc = make_doc(text, [
+        ("Corvallo", "ORG"), ("Ellsmere", "PERSON"), ("Western Corvallo", "ORG"),
+        ("Ellsmere", "ORG"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    relabel_places(doc, mentions, ORACLE, names=set())
+    # capitalised, the adjective begins a name ("Western Union"), which stays as tagged
+    assert [m.label for m in mentions] == ["GPE", "GPE", "ORG", "GPE"]
+
+
 def test_a_short_acronym_needs_the_prior_of_a_country_or_division_alias() -> None:
     oracle = FakeOracle({"QF": 0.54, "NSR": 0.57})  # a city's alias; a division's alias
     doc = make_doc("Students at QF and officials in NSR met.", [("QF", "ORG"), ("NSR", "ORG")])
