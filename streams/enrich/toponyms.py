@@ -92,8 +92,8 @@ def place_score(oracle: PlaceOracle | None, text: str) -> float:
     "U.S.", "Ill.", "W. Va." are stored as alternate names and score low; abbreviations
     with periods the gazetteer knows score as major places. Generic words score 0.
     """
-    if text in GENERIC_WORDS:
-        return 0.0
+    if text in GENERIC_WORDS or len(text.replace(".", "")) < 2:
+        return 0.0  # one letter is an initial ("D. Valentine"), never a place's name
     if text.replace(".", "") in PLACE_ACRONYMS:
         return 0.95
     score = prior(oracle, text)
@@ -235,6 +235,9 @@ def relabel_places(
             if not context and score >= COORDINATED_PLACE:
                 context = coordinated(doc, m.tok_start, m.tok_end, starts, ends)
             _relabel_known(m, key, score, context)
+        elif m.label == "NORP" and context and _context_place(doc, m, key, oracle):
+            # not a demonym (skipped above): "in Pewaukee", "in Punjab" taken for a group
+            m.label, m.evidence, m.weight = "GPE", "context", WEIGHT_CONTEXT
         elif m.is_place and context and place_score(oracle, key) >= context_threshold(key):
             m.weight = WEIGHT_CONTEXT  # a known place where one is expected outvotes a bare label
         elif m.label == "GPE" and oracle is not None and m.tok_end - m.tok_start == 1:
@@ -254,6 +257,13 @@ def _demote_unknown(doc: Doc, m: Mention, key: str, oracle: PlaceOracle, context
         m.label, m.evidence = "PERSON", "unknown-place"
     elif score < CONTEXT_PLACE:
         m.label, m.evidence = "ORG", "unknown-place"
+
+
+def _context_place(doc: Doc, m: Mention, key: str, oracle: PlaceOracle | None) -> bool:
+    """A NORP in a place context names a place, unless it owns what follows ("of Bravo's
+    show": the "of" belongs to the show)."""
+    possessive = m.tok_end < len(doc) and doc[m.tok_end].lower_ in ("'s", "’s")
+    return not possessive and place_score(oracle, key) >= context_threshold(key)
 
 
 def context_threshold(key: str) -> float:

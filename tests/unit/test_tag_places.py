@@ -194,6 +194,16 @@ def test_a_compass_adjective_or_a_governor_makes_a_place_context() -> None:
     assert [m.label for m in mentions] == ["GPE", "GPE", "ORG", "GPE"]
 
 
+def test_a_group_label_in_a_place_context_is_a_place_unless_it_owns_what_follows() -> None:
+    oracle = FakeOracle({"Corvallo": 0.75, "Ellsmere": 0.75, "D.": 0.75})
+    text = "Nuns in Corvallo sued. The son of Ellsmere's mayor and of D. Okafor spoke."
+    doc = make_doc(text, [("Corvallo", "NORP"), ("Ellsmere", "NORP"), ("D.", "NORP")])
+    mentions = mentions_from_doc(doc)
+    relabel_places(doc, mentions, oracle, names=set())
+    # "of Ellsmere's mayor": the "of" belongs to the mayor; one letter is an initial
+    assert [m.label for m in mentions] == ["GPE", "NORP", "NORP"]
+
+
 def test_a_short_acronym_needs_the_prior_of_a_country_or_division_alias() -> None:
     oracle = FakeOracle({"QF": 0.54, "NSR": 0.57})  # a city's alias; a division's alias
     doc = make_doc("Students at QF and officials in NSR met.", [("QF", "ORG"), ("NSR", "ORG")])
