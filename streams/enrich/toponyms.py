@@ -81,6 +81,9 @@ ACRONYM_PLACE = 0.55
 #: Prior a name listed beside a place needs ("Oban and Mallaig"): a town of 10,000+
 #: under its own name. An alternate spelling is not enough ("Israel and Hamas": Hamm).
 COORDINATED_PLACE = 0.6
+#: A name of two or more words matches a town's by accident far more rarely: any town's
+#: own name will do ("Decatur and Avondale Estates").
+COORDINATED_NAME = 0.5
 #: The prior the gazetteer gives the primary name of a country, division or region.
 AREA_PRIOR = 0.95
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]", re.IGNORECASE)
@@ -232,7 +235,8 @@ def relabel_places(
             m.label, m.evidence, m.weight = head, "head", WEIGHT_CONTEXT
         elif m.label in RELABELLABLE:
             score = place_score(oracle, key)
-            if not context and score >= COORDINATED_PLACE:
+            floor = COORDINATED_NAME if m.tok_end - m.tok_start > 1 else COORDINATED_PLACE
+            if not context and score >= floor:
                 context = coordinated(doc, m.tok_start, m.tok_end, starts, ends)
             _relabel_known(m, key, score, context)
         elif m.label == "NORP" and context and _context_place(doc, m, key, oracle):
