@@ -86,23 +86,41 @@ def person_names(
     return full, parts
 
 
-def propagate_persons(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:
-    """Make every mention (and untagged occurrence) of a known person's name a PERSON."""
-    full, parts = person_names(doc, mentions, oracle)
-    names = full | parts
-    # a surname that is also a big town stays a place only where the text shows it is one
-    placed = {
+def placed_parts(
+    doc: Doc, mentions: Sequence[Mention], parts: set[str], oracle: PlaceOracle | None
+) -> set[str]:
+    """Name parts that are big towns (prior >= ``PROPAGATE_BELOW``) and that some mention
+    shows as a place ("in Lincoln"): such a surname stays a place where it is one.
+
+    "to X" and "at X's" are left out: "spoke to Perry" and "at George's flat" are people.
+    """
+    return {
         key
         for m in mentions
         if (key := surface_key(mention_text(doc, m))) in parts
         and place_context(doc, m.tok_start, m.tok_end, oracle)
+        and not _personal(doc, m)
+        and place_score(oracle, key) >= PROPAGATE_BELOW
     }
+
+
+def _personal(doc: Doc, m: Mention) -> bool:
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    after = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
+    return before == "to" or after in ("'s", "’s")
+
+
+def propagate_persons(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:
+    """Make every mention (and untagged occurrence) of a known person's name a PERSON."""
+    full, parts = person_names(doc, mentions, oracle)
+    names = full | parts
+    placed = placed_parts(doc, mentions, parts, oracle)
     for m in mentions:
         key = surface_key(mention_text(doc, m))
         if m.label == "PERSON" or m.evidence == "title" or key not in names:
             continue
         score = place_score(oracle, key) if key in parts else 0.0
-        if score >= AREA_PRIOR or (key in placed and score >= PROPAGATE_BELOW):
+        if score >= AREA_PRIOR or key in placed:
             continue  # no person's name makes "US" or "Kansas" a person elsewhere
         m.label, m.evidence, m.weight = "PERSON", "propagated", WEIGHT_STRONG
     surnames = {p for p in parts if place_score(oracle, p) < PROPAGATE_BELOW}

@@ -31,7 +31,7 @@ from streams.enrich.entities import (
 from streams.enrich.interfaces import PlaceOracle, TagResult
 from streams.enrich.language import detect_language, is_english
 from streams.enrich.mentions import Mention
-from streams.enrich.persons import person_names, propagate_persons
+from streams.enrich.persons import person_names, placed_parts, propagate_persons
 from streams.enrich.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.enrich.topics import score_topics
 from streams.enrich.toponyms import drop_non_places, relabel_places
@@ -77,7 +77,8 @@ def resolve_mentions(
     apply_heads(doc, mentions)
     propagate_persons(doc, mentions, oracle)
     full, parts = person_names(doc, mentions, oracle)
-    names = full | parts
+    # a big town in a name ("Riverdale Fuel Stop") may still be relabelled where placed
+    names = full | (parts - placed_parts(doc, mentions, parts, oracle))
     relabel_places(doc, mentions, oracle, names)
     split_pairs(doc, mentions, oracle)
     mentions.extend(embedded_places(doc, mentions, oracle))

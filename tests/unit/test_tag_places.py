@@ -393,3 +393,19 @@ def test_a_list_needs_two_items_and_an_unknown_person_stays_a_person() -> None:
         ("Fenwick", "GPE", "listed"),
         ("Kesh", "GPE", "listed"),
     ]
+
+
+def test_a_big_town_in_a_name_is_a_place_where_the_text_places_it() -> None:
+    # the model took the town for part of a shop's owner and for a person in "in ..."
+    oracle = FakeOracle({"Ellsmere": 0.75})
+    text = "The ticket was sold at Ellsmere Fuel Stop. Buyers in Ellsmere cheered."
+    got = _resolved(text, [("Ellsmere Fuel Stop", "PERSON"), ("Ellsmere", "PERSON")], oracle)
+    assert got[-1] == ("Ellsmere", "GPE")
+    # "according to", "spoke to" and a possessive name a person, not a place
+    for text in (
+        "Ada Ellsmere was charged. The car was found, according to Ellsmere.",
+        "Ada Ellsmere was charged. Police spoke to Ellsmere on Monday.",
+        "Ada Ellsmere was charged. A gun was found at Ellsmere's flat.",
+    ):
+        got = _resolved(text, [("Ada Ellsmere", "PERSON"), ("Ellsmere", "PERSON")], oracle)
+        assert got[-1] == ("Ellsmere", "PERSON"), text
