@@ -33,6 +33,7 @@ from streams.enrich.lexicon import (
     TITLES,
 )
 from streams.enrich.mentions import (
+    POSSESSIVE_TOKENS,
     WEIGHT_CONTEXT,
     WEIGHT_NER,
     WEIGHT_STRONG,
@@ -74,7 +75,7 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
             if doc[i].is_space or "\n" in doc[i].text:
                 end = i
                 break
-        while end > start and (doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
             end -= 1
         if ent.label_ == "PERSON":
             start = _after_titles(doc, start, end)
@@ -96,7 +97,7 @@ def _after_titles(doc: Doc, start: int, end: int) -> int:
 def _before_possessive(doc: Doc, start: int, end: int) -> int:
     """Cut "Iran's Revolutionary Guards" taken as one place after the possessor."""
     for i in range(start + 1, end - 1):
-        if doc[i].text in ("'s", "’s"):
+        if doc[i].text in POSSESSIVE_TOKENS:
             return i
     return end
 

@@ -20,6 +20,8 @@ WEIGHT_CONTEXT = 2.0
 WEIGHT_STRONG = 3.0
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+#: The tokens spaCy splits off a possessive name ("Kesh's").
+POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
 _LEADING_DROP = frozenset({"the", "The", "THE"})
 
 
@@ -122,6 +124,12 @@ def glued_hyphen(doc: Doc, i: int) -> bool:
         and not doc[i].whitespace_
         and not doc[i - 1].whitespace_
     )
+
+
+def possessive_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` (any case) is a possessive "'s": the name before it owns what
+    follows ("of Kesh's mayor")."""
+    return i < len(doc) and doc[i].lower_ in POSSESSIVE_TOKENS
 
 
 def is_capitalised(text: str) -> bool:

@@ -21,6 +21,7 @@ from streams.enrich.mentions import (
     covered_tokens,
     is_capitalised,
     mention_text,
+    possessive_at,
     span_mention,
     surface_key,
 )
@@ -105,9 +106,8 @@ def placed_parts(
 
 
 def _personal(doc: Doc, m: Mention) -> bool:
-    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-    after = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
-    return before == "to" or after in ("'s", "’s")
+    to = m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "to"
+    return to or possessive_at(doc, m.tok_end)
 
 
 def propagate_persons(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> None:

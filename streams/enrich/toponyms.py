@@ -44,6 +44,7 @@ from streams.enrich.mentions import (
     glued_hyphen,
     is_capitalised,
     mention_text,
+    possessive_at,
     prior,
     surface_key,
 )
@@ -266,8 +267,7 @@ def _demote_unknown(doc: Doc, m: Mention, key: str, oracle: PlaceOracle, context
 def _context_place(doc: Doc, m: Mention, key: str, oracle: PlaceOracle | None) -> bool:
     """A NORP in a place context names a place, unless it owns what follows ("of Bravo's
     show": the "of" belongs to the show)."""
-    possessive = m.tok_end < len(doc) and doc[m.tok_end].lower_ in ("'s", "’s")
-    return not possessive and place_score(oracle, key) >= context_threshold(key)
+    return not possessive_at(doc, m.tok_end) and place_score(oracle, key) >= context_threshold(key)
 
 
 def context_threshold(key: str) -> float:
