@@ -261,7 +261,9 @@ def run(
     geocoder = geocoder or GazetteerGeocoder(load_gazetteer())
     docs = select(read_docs(path), part)
     if gold_spans:
-        figures = gold_span_figures(geocoder, docs)
+        from streams.evaluate.coverage import coverage_figures  # it builds on this module
+
+        figures = gold_span_figures(geocoder, docs) | coverage_figures(geocoder, docs)
         if comparable_model:
             keep = comparable_toponyms(docs, comparable_model)
             subset = gold_span_figures(geocoder, docs, keep)

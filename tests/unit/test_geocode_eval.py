@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from schemas.models import Place
+from streams.enrich.gazetteer import load_gazetteer
+from streams.enrich.geocode import GazetteerGeocoder
+from streams.evaluate.coverage import coverage_figures
 from streams.evaluate.geoparse import (
     EARTH_HALF_CIRCUMFERENCE_KM,
     distance_km,
@@ -17,6 +20,11 @@ from streams.evaluate.geoparse import (
     placed_counts,
 )
 from streams.evaluate.recognition import head_size, read_docs, select
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> GazetteerGeocoder:
+    return GazetteerGeocoder(load_gazetteer())
 
 
 def doc(ids: int) -> dict[str, object]:
@@ -104,3 +112,34 @@ def test_a_published_mention_is_placed_only_at_the_right_place() -> None:
         ((30, 36), _place(45.75, 4.85)),  # on a toponym without a point: not judged
     ]
     assert placed_counts(pred, doc) == (1, 3, 1, 3)
+
+
+def test_coverage_separates_the_rankers_choice_from_the_datas_limits(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Flooding closed the Quillfeather Footbridge in Lyon on Monday, "
+        "and a ferry stopped near Paris."
+    )
+    docs = [{
+        "id": "d1", "text": text, "unresolved_toponyms": [],
+        "toponyms": [
+            # no candidate of its own, and its point is on another continent: unreachable
+            {"start": 20, "end": 43, "name": "Quillfeather Footbridge", "lat": -33.9, "lon": 151.2,
+             "geonameid": None},
+            {"start": 47, "end": 51, "name": "Lyon", "lat": 45.75, "lon": 4.85,
+             "geonameid": 2996944},
+            # answered as Paris, France; Paris, Texas is a candidate, so a choice could be right
+            {"start": 88, "end": 93, "name": "Paris", "lat": 33.66, "lon": -95.56,
+             "geonameid": 4717560},
+            # an id that no gazetteer of towns lists (a made-up building's)
+            {"start": 47, "end": 51, "name": "Lyon", "lat": 45.75, "lon": 4.85,
+             "geonameid": 999999999},
+        ],
+    }]  # fmt: skip
+    figures = coverage_figures(geocoder, docs)
+    assert gold_span_figures(geocoder, docs)["acc161"] == pytest.approx(2 / 4)
+    assert figures["ceiling_acc161"] == pytest.approx(3 / 4)
+    assert figures["with_id_count"] == 3
+    assert figures["with_id_acc161"] == pytest.approx(2 / 3)
+    assert figures["gold_id_listed"] == pytest.approx(2 / 3)
