@@ -61,6 +61,7 @@ class GazetteerGeocoder:
             if self.gazetteer.kind[row] == COUNTRY:
                 countries[self.gazetteer.country_code(row) or ""] += 0.5
         resolved = self._resolve(text, spans, context_only, countries)
+        self.guesser.drop_missions(resolved)
         self.guesser.drop_strays(resolved)
         self.guesser.drop_odd_aliases(resolved)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
@@ -128,6 +129,7 @@ class GazetteerGeocoder:
         """
         pairs = [(s.start, s.end) for s in spans]
         resolved = self._resolve(text, pairs, [False] * len(pairs), {})
+        self.guesser.drop_missions(resolved)
         self.guesser.locate(text, resolved)
         return [
             self._place(row, conf, [Mention(start=m.start, end=m.end, text=m.text)])

@@ -20,7 +20,7 @@ from streams.enrich.gazetteer.normalize import normalize, similarity
 from streams.enrich.gazetteer.ranking import Mention as Candidate
 from streams.enrich.gazetteer.ranking import Ranker
 from streams.enrich.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
-from streams.enrich.lexicon import STREET_HEADS
+from streams.enrich.lexicon import MISSION_WORDS, STREET_HEADS
 
 #: One resolved span: its candidates, the chosen gazetteer row (None: unplaced), confidence.
 Resolved = list[tuple[Candidate, int | None, float]]
@@ -101,6 +101,25 @@ class Guesser:
             if row is None or not m.derived or not self.stray(m, row, fallback):
                 continue
             if self.gazetteer.population[row] < BIG_TOWN or m.text.split()[-1] in _STREETS:
+                resolved[i] = (m, None, 0.0)
+
+    def drop_missions(self, resolved: Resolved) -> None:
+        """Place no diplomatic mission in the country it is named after.
+
+        "The British Embassy" in a Tokyo story is in Japan: the country a mission's
+        name gives is whose mission it is, not where. Left unplaced, the span is
+        published as nothing, and ``resolve`` answers it from the place the text puts
+        it in or the article's locality.
+        """
+        gaz = self.gazetteer
+        for i, (m, row, _) in enumerate(resolved):
+            if row is None or gaz.kind[row] != COUNTRY:
+                continue
+            words = m.text.replace("’", "'").split()
+            if MISSION_WORDS.isdisjoint(words):
+                continue
+            code = gaz.country_code(row)
+            if any(_names_country(gaz, w, code) for w in words if w not in MISSION_WORDS):
                 resolved[i] = (m, None, 0.0)
 
     def drop_odd_aliases(self, resolved: Resolved) -> None:
@@ -196,6 +215,15 @@ class Guesser:
                 weights[row] += conf
         country, area, city = focus_rows(self.gazetteer, weights)
         return city[0] if city[0] is not None else area[0] if area[0] is not None else country[0]
+
+
+def _names_country(gazetteer: Gazetteer, word: str, code: str | None) -> bool:
+    """Whether a word of a name is the country ``code``: its demonym or its name."""
+    word = word.removesuffix("'s")
+    if demonym_country(word) == code:
+        return True
+    row = gazetteer.country_rows.get(code) if code else None
+    return row is not None and normalize(gazetteer.name(row)) == normalize(word)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -96,6 +96,9 @@ STREET_HEADS = frozenset(
     """.split()
 )
 
+#: Words of a diplomatic mission's name: "the British Embassy" is not in Britain.
+MISSION_WORDS = frozenset({"Embassy", "Consulate", "Legation", "Commission", "Mission"})
+
 #: Last words of organisation names: a known place at their head is a place ("X Police").
 ORG_HEADS = frozenset(
     """

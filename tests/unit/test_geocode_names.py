@@ -206,3 +206,27 @@ def test_a_weak_town_with_no_namesake_is_no_guess(geocoder: GazetteerGeocoder) -
     names = ["Seattle", "Saipan", "Guam", "Alaska", "Hawaii"]
     saipan = geocoder.resolve(text, [span_of(text, n) for n in names])[1]
     assert saipan is not None and (saipan.name, saipan.country_code) == ("Saipan", "MP")
+
+
+@pytest.mark.parametrize(
+    "mission", ["British Embassy", "Embassy of Canada", "Kenyan High Commission"]
+)
+def test_a_mission_is_not_in_the_country_it_is_named_after(
+    geocoder: GazetteerGeocoder, mission: str
+) -> None:
+    text = f"Students queued outside the {mission} in Tokyo on Monday for visas."
+    entities = [entity(text, mission, "FAC"), entity(text, "Tokyo")]
+    assert published(geocoder, text, entities) == [("Tokyo", ["Tokyo"])]
+    answer, _ = geocoder.resolve(text, [span_of(text, mission), span_of(text, "Tokyo")])
+    assert answer is not None and answer.country_code == "JP"
+
+
+def test_a_place_named_after_a_country_without_a_mission_word_keeps_it(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Ferries left the British Isles for Norway on Monday."
+    entities = [entity(text, "British Isles", "LOC"), entity(text, "Norway")]
+    assert published(geocoder, text, entities) == [
+        ("United Kingdom", ["British Isles"]),
+        ("Norway", ["Norway"]),
+    ]
