@@ -60,6 +60,8 @@ FEATURES: tuple[str, ...] = (
     "opening_reference",
     "next_caption",
     "prev_caption",
+    "next_inline_long",
+    "next_inline_caps",
 )
 
 #: Weights set by hand, not fitted: their feature never fires in the tuning data.
@@ -72,38 +74,40 @@ FIXED: dict[str, float] = {"rare_blank": 4.5}
 #: the tuning heads of the geoparse files as single articles, and 1200 synthetic
 #: dumps built from those heads (``streams.evaluate.split.tune``).
 WEIGHTS: tuple[float, ...] = (
-    -3.67,
-    -0.57,
-    3.67,
-    3.79,
+    -3.62,
+    -0.62,
+    3.66,
+    3.76,
     0.63,
-    1.55,
-    -2.87,
-    2.57,
-    0.59,
-    -0.07,
+    1.54,
+    -2.92,
+    2.80,
+    0.51,
+    -0.05,
     -0.34,
-    -2.28,
-    -0.98,
-    -5.34,
+    -2.27,
+    -0.93,
+    -5.45,
     -2.55,
-    0.71,
-    1.91,
+    0.66,
+    1.96,
     4.50,
-    -3.82,
-    -2.29,
-    1.58,
-    -3.06,
-    -1.96,
-    0.69,
+    -3.71,
+    -2.20,
+    1.52,
+    -3.07,
+    -1.95,
+    0.74,
     -5.28,
     3.79,
-    -1.22,
-    5.53,
-    -0.96,
-    -1.49,
-    -1.49,
-    -0.98,
+    -1.20,
+    5.48,
+    -0.91,
+    -1.41,
+    -1.59,
+    -1.11,
+    -1.16,
+    -0.77,
 )
 
 _ANAPHORA = re.compile(
@@ -123,6 +127,10 @@ _SIGNOFF_CHARS = 300
 #: such lines opened 86 articles and never closed one (the one that did, a teaser
 #: question, is 99 characters long).
 _HEADING_CHARS = 90
+#: An inline title this long or longer is more often a paragraph's first sentence.
+_LONG_TITLE = 70
+#: Share of capital letters above which an inline title is shouted (a crosshead).
+_SHOUTED = 0.8
 _INDEFINITE = re.compile(r"^(?:A|An|Two|Three|Four|Five|Several|Police|Officials)\s")
 _QUOTE = re.compile(r"^[\"“‘']")
 
@@ -137,6 +145,7 @@ class Cues:
 
     headline: float
     inline_title: float
+    inline_end: int
     dateline: bool
     terminal: bool
     signoff: bool
@@ -159,6 +168,7 @@ def line_cues(lines: Sequence[Line]) -> list[Cues]:
             Cues(
                 headline=0.0 if signoff or caption else headline_score(line.text),
                 inline_title=inline,
+                inline_end=cut,
                 dateline=is_dateline(line.text) or (cut > 0 and is_dateline(line.text[cut:])),
                 terminal=is_terminal(line.text),
                 signoff=signoff,
@@ -233,7 +243,22 @@ def features(lines: Sequence[Line], cues: Sequence[Cues], index: int, ctx: Conte
         *window_features([c.lexical for c in cues], index, ctx.weights),
         1.0 if cue.caption else 0.0,
         1.0 if prev.caption else 0.0,
+        *_inline_shape(text, cue, head),
     ]
+
+
+def _inline_shape(text: str, cue: Cues, head: float) -> tuple[float, float]:
+    """How an inline title is written: long, or shouted.
+
+    Headlines are short; a first sentence of 70 characters or more is more often a
+    paragraph's opening than a title run into its body. One in capitals ("SURGE IN
+    MURALS. The ...") is a crosshead inside an article more often than a headline.
+    """
+    if cue.inline_title <= 0.0 or head != 0.0:
+        return 0.0, 0.0
+    letters = [c for c in text[: cue.inline_end] if c.isalpha()]
+    shouted = bool(letters) and sum(c.isupper() for c in letters) > _SHOUTED * len(letters)
+    return (1.0 if cue.inline_end >= _LONG_TITLE else 0.0), (1.0 if shouted else 0.0)
 
 
 def logit(values: Sequence[float]) -> float:

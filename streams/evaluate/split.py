@@ -201,7 +201,7 @@ def tune(
     path: Path,
     singles: Sequence[Path] = (),
     *,
-    single_weight: float = 8.0,
+    single_weight: float = 10.0,
     l2: float = 1.0,
     synthetic: int = 600,
     synthetic_weight: float = 0.25,

@@ -167,3 +167,43 @@ def test_a_caption_and_the_line_below_it_count_against_a_break() -> None:
         caption_z = logit(list(scores["caption"][i].values()))
         plain_z = logit(list(scores["plain"][i].values()))
         assert caption_z < plain_z
+
+
+def _candidate(text: str, line_start: str) -> list[float]:
+    """The features of the candidate line that begins with ``line_start``."""
+    lines = read_lines(text)
+    cues = line_cues(lines)
+    index = next(i for i, line in enumerate(lines) if line.text.startswith(line_start))
+    return features(lines, cues, index, context(lines, cues))
+
+
+@pytest.mark.parametrize(
+    ("line", "long", "shouted"),
+    [
+        ("Dock workers end strike after talks. The union said crews return on Monday.", 0, 0),
+        (
+            "The harbour board met on Tuesday evening to discuss plans for a larger marina. "
+            "Members said the cost was too high.",
+            1,
+            0,
+        ),
+        ("SEASON TICKETS SPARED. Holders of annual tickets keep their price.", 0, 1),
+    ],
+)
+def test_an_inline_title_is_described_by_its_length_and_case(
+    line: str, long: int, shouted: int
+) -> None:
+    text = f"Ferry fares rise on the island route this spring.\n\n{line}\n"
+    values = _candidate(text, line[:10])
+    assert values[FEATURES.index("next_inline_title")] > 0.0
+    assert values[FEATURES.index("next_inline_long")] == long
+    assert values[FEATURES.index("next_inline_caps")] == shouted
+
+
+def test_a_shouted_inline_title_is_weaker_evidence_than_a_plain_one() -> None:
+    # A crosshead in capitals sits inside an article; the same words in sentence case
+    # read more like the headline of a new one.
+    article = _read("crosshead_article.txt")
+    plain = article.replace("SEASON TICKETS SPARED.", "Season tickets spared.")
+    assert logit(_candidate(article, "SEASON")) < logit(_candidate(plain, "Season"))
+    assert len(RuleSplitter().split(article)) == 1
