@@ -116,7 +116,7 @@ class Guesser:
             if row is None or gaz.kind[row] != COUNTRY:
                 continue
             words = m.text.replace("’", "'").split()
-            if MISSION_WORDS.isdisjoint(words):
+            if MISSION_WORDS.isdisjoint(words) and "High Commission" not in m.text:
                 continue
             code = gaz.country_code(row)
             if any(_names_country(gaz, w, code) for w in words if w not in MISSION_WORDS):

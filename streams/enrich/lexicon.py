@@ -96,8 +96,9 @@ STREET_HEADS = frozenset(
     """.split()
 )
 
-#: Words of a diplomatic mission's name: "the British Embassy" is not in Britain.
-MISSION_WORDS = frozenset({"Embassy", "Consulate", "Legation", "Commission", "Mission"})
+#: Words of a diplomatic mission's name: "the British Embassy" is not in Britain. A
+#: "Commission" is one only as a High Commission: an election commission is at home.
+MISSION_WORDS = frozenset({"Embassy", "Consulate", "Legation", "Mission"})
 
 #: Last words of organisation names: a known place at their head is a place ("X Police").
 ORG_HEADS = frozenset(

@@ -221,12 +221,18 @@ def test_a_mission_is_not_in_the_country_it_is_named_after(
     assert answer is not None and answer.country_code == "JP"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ferries left the British Isles for Norway on Monday.", "British Isles"),
+        ("The British Election Commission met before Norway voted.", "British Election Commission"),
+    ],
+)
 def test_a_place_named_after_a_country_without_a_mission_word_keeps_it(
-    geocoder: GazetteerGeocoder,
+    geocoder: GazetteerGeocoder, text: str, name: str
 ) -> None:
-    text = "Ferries left the British Isles for Norway on Monday."
-    entities = [entity(text, "British Isles", "LOC"), entity(text, "Norway")]
+    entities = [entity(text, name, "LOC"), entity(text, "Norway")]
     assert published(geocoder, text, entities) == [
-        ("United Kingdom", ["British Isles"]),
+        ("United Kingdom", [name]),
         ("Norway", ["Norway"]),
     ]
