@@ -103,6 +103,31 @@ class Guesser:
             if self.gazetteer.population[row] < BIG_TOWN or m.text.split()[-1] in _STREETS:
                 resolved[i] = (m, None, 0.0)
 
+    def drop_lone_abroad(self, resolved: Resolved) -> None:
+        """Publish no town under 100,000 abroad that nothing else in the article supports.
+
+        "Farmers near Rehab" in a story about Cairo is not Rehab, Jordan: a small town
+        in a country that no other mention of the article names, and that is not the
+        article's focus, is mostly a local place the gazetteer lacks, or no place at
+        all (a name the tagger took for one). A town that is itself the focus, or whose
+        country the article names otherwise, is kept. Only published places are
+        dropped: given as a place (``resolve``), the span still gets its best guess.
+        """
+        focus = self.fallback(resolved)
+        if focus is None:
+            return
+        gaz = self.gazetteer
+        names_by_country: dict[int, set[str]] = defaultdict(set)
+        for m, row, _ in resolved:
+            if row is not None:
+                names_by_country[int(gaz.cc[row])].add(m.key)
+        for i, (m, row, _) in enumerate(resolved):
+            if row is None or gaz.kind[row] != CITY or gaz.population[row] >= BIG_TOWN:
+                continue
+            country = int(gaz.cc[row])
+            if country != gaz.cc[focus] and names_by_country[country] == {m.key}:
+                resolved[i] = (m, None, 0.0)
+
     def drop_missions(self, resolved: Resolved) -> None:
         """Place no diplomatic mission in the country it is named after.
 

@@ -236,3 +236,32 @@ def test_a_place_named_after_a_country_without_a_mission_word_keeps_it(
         ("United Kingdom", [name]),
         ("Norway", ["Norway"]),
     ]
+
+
+def test_a_small_town_abroad_that_nothing_supports_is_not_published(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Flood waters rose in Cairo and Giza on Monday. Farmers near Rehab lost their crops."
+    entities = [entity(text, name) for name in ("Cairo", "Giza", "Rehab")]
+    assert [name for name, _ in published(geocoder, text, entities)] == ["Cairo", "Giza"]
+    # given as a place, the span still gets an answer
+    assert geocoder.resolve(text, [span_of(text, "Rehab")])[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # its country is named elsewhere in the article
+        (
+            "Floods hit Cairo, Giza and Luxor on Monday. Aid trucks left Rehab in Jordan.",
+            ("Cairo", "Giza", "Luxor", "Rehab", "Jordan"),
+        ),
+        # it is where the story is
+        ("Farmers near Rehab lost their crops when the wadi flooded on Monday.", ("Rehab",)),
+    ],
+)
+def test_a_small_town_abroad_is_published_when_the_article_supports_it(
+    geocoder: GazetteerGeocoder, text: str, names: tuple[str, ...]
+) -> None:
+    entities = [entity(text, name) for name in names]
+    assert "Rehab" in [name for name, _ in published(geocoder, text, entities)]
