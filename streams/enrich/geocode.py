@@ -63,7 +63,7 @@ class GazetteerGeocoder:
         resolved = self._resolve(text, spans, context_only, countries)
         self.guesser.drop_missions(resolved)
         self.guesser.drop_strays(resolved)
-        self.guesser.drop_lone_abroad(resolved)
+        self.guesser.drop_lone_towns(resolved)
         self.guesser.drop_odd_aliases(resolved)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
         weights = {row: sum(mention_vote(m.start, c) for m, c in ms) for row, ms in by_row.items()}

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from streams.enrich.demonyms import demonym_country
-from streams.enrich.focus import focus_rows
+from streams.enrich.focus import LEAD_CHARS, focus_rows
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.index import STRICT
 from streams.enrich.gazetteer.normalize import normalize, similarity
@@ -40,6 +40,9 @@ WEAK_CONFIDENCE = 0.2
 ALIAS_LIKENESS = 0.5
 #: A city this big is meant even when its namesakes leave it a low confidence.
 BIG_TOWN = 100_000
+#: A smaller town that no other mention supports is not published this far from the
+#: article's focus (the heads: 150-500 km scored alike, 300 best).
+LONE_TOWN_KM = 300.0
 #: Last words of street names, which are named after places anywhere.
 _STREETS = STREET_HEADS - {"Airport"}
 #: Kinds of place a loose guess is checked against the focus for: towns and counties.
@@ -103,30 +106,48 @@ class Guesser:
             if self.gazetteer.population[row] < BIG_TOWN or m.text.split()[-1] in _STREETS:
                 resolved[i] = (m, None, 0.0)
 
-    def drop_lone_abroad(self, resolved: Resolved) -> None:
-        """Publish no town under 100,000 abroad that nothing else in the article supports.
+    def drop_lone_towns(self, resolved: Resolved) -> None:
+        """Publish no town under 100,000 that nothing else in the article supports.
 
-        "Farmers near Rehab" in a story about Cairo is not Rehab, Jordan: a small town
-        in a country that no other mention of the article names, and that is not the
-        article's focus, is mostly a local place the gazetteer lacks, or no place at
-        all (a name the tagger took for one). A town that is itself the focus, or whose
-        country the article names otherwise, is kept. Only published places are
-        dropped: given as a place (``resolve``), the span still gets its best guess.
+        "Farmers near Rehab" in a story about Cairo is not Rehab, Jordan, nor "Moody" in
+        a Chicago story Moody, Alabama. A small town more than 300 km from the article's
+        focus, abroad with no other mention of its country, or at home with none of its
+        first-level division, is mostly a local place the gazetteer lacks or no place at
+        all (a name the tagger took for one). A town named in the lead (a dateline, the
+        headline) is kept: the lead says where the story is. Only published places are
+        dropped: given as a place (``resolve``), a span still gets its best guess.
         """
         focus = self.fallback(resolved)
         if focus is None:
             return
         gaz = self.gazetteer
-        names_by_country: dict[int, set[str]] = defaultdict(set)
+        support: dict[int, set[str]] = defaultdict(set)
+        in_lead: set[str] = set()
         for m, row, _ in resolved:
             if row is not None:
-                names_by_country[int(gaz.cc[row])].add(m.key)
+                support[self._area_key(row)].add(m.key)
+                support[self._country_key(row)].add(m.key)
+                if m.start < LEAD_CHARS:
+                    in_lead.add(m.key)
         for i, (m, row, _) in enumerate(resolved):
             if row is None or gaz.kind[row] != CITY or gaz.population[row] >= BIG_TOWN:
                 continue
-            country = int(gaz.cc[row])
-            if country != gaz.cc[focus] and names_by_country[country] == {m.key}:
+            abroad = gaz.cc[row] != gaz.cc[focus]
+            key = self._country_key(row) if abroad else self._area_key(row)
+            if m.key in in_lead or support[key] != {m.key}:
+                continue
+            km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
+            if km > LONE_TOWN_KM:
                 resolved[i] = (m, None, 0.0)
+
+    def _area_key(self, row: int) -> int:
+        """A place's first-level division row, or its country's key where that is unknown."""
+        area = int(self.ranker.area[row])
+        return area if area >= 0 else self._country_key(row)
+
+    def _country_key(self, row: int) -> int:
+        """A key for a place's country that no gazetteer row can equal (negative)."""
+        return -2 - int(self.gazetteer.cc[row])
 
     def drop_missions(self, resolved: Resolved) -> None:
         """Place no diplomatic mission in the country it is named after.

@@ -238,30 +238,71 @@ def test_a_place_named_after_a_country_without_a_mission_word_keeps_it(
     ]
 
 
-def test_a_small_town_abroad_that_nothing_supports_is_not_published(
-    geocoder: GazetteerGeocoder,
+_FLOOD_LEAD = (
+    "Flood waters rose through the streets of Cairo and Giza on Monday, and the river "
+    "authority warned that the level would keep climbing for two more days as heavy rain "
+    "upstream fed the swollen channels that run through the delta. "
+)
+
+
+@pytest.mark.parametrize(
+    ("lone", "names"),
+    [
+        # abroad, and its country is named nowhere else
+        ("Farmers near Rehab lost their crops.", ("Cairo", "Giza", "Rehab")),
+        # at home in a story set elsewhere, its state named nowhere
+        ("A charity in Moody sent blankets.", ("Cairo", "Giza", "Moody")),
+    ],
+)
+def test_a_small_town_that_nothing_supports_is_not_published(
+    geocoder: GazetteerGeocoder, lone: str, names: tuple[str, ...]
 ) -> None:
-    text = "Flood waters rose in Cairo and Giza on Monday. Farmers near Rehab lost their crops."
-    entities = [entity(text, name) for name in ("Cairo", "Giza", "Rehab")]
+    text = _FLOOD_LEAD + lone
+    town = names[-1]
+    entities = [entity(text, name) for name in names]
     assert [name for name, _ in published(geocoder, text, entities)] == ["Cairo", "Giza"]
     # given as a place, the span still gets an answer
-    assert geocoder.resolve(text, [span_of(text, "Rehab")])[0] is not None
+    assert geocoder.resolve(text, [span_of(text, town)])[0] is not None
 
 
 @pytest.mark.parametrize(
     ("text", "names"),
     [
         # its country is named elsewhere in the article
-        (
-            "Floods hit Cairo, Giza and Luxor on Monday. Aid trucks left Rehab in Jordan.",
-            ("Cairo", "Giza", "Luxor", "Rehab", "Jordan"),
-        ),
+        (_FLOOD_LEAD + "Aid trucks left Rehab in Jordan.", ("Cairo", "Giza", "Rehab", "Jordan")),
         # it is where the story is
         ("Farmers near Rehab lost their crops when the wadi flooded on Monday.", ("Rehab",)),
+        # the lead (a dateline) puts the story there, though a country outweighs it
+        (
+            "Rehab -- A doctor back from Egypt opened a clinic here. " + _FLOOD_LEAD,
+            ("Rehab", "Egypt", "Cairo", "Giza"),
+        ),
     ],
 )
-def test_a_small_town_abroad_is_published_when_the_article_supports_it(
+def test_a_small_town_is_published_when_the_article_supports_it(
     geocoder: GazetteerGeocoder, text: str, names: tuple[str, ...]
 ) -> None:
     entities = [entity(text, name) for name in names]
     assert "Rehab" in [name for name, _ in published(geocoder, text, entities)]
+
+
+_SNOW_LEAD = (
+    "Snow closed schools across Chicago and the rest of Illinois on Monday, and the city "
+    "said its plows would work through the night to clear the main roads before the "
+    "morning rush, while trains ran late on most lines. "
+)
+
+
+def test_at_home_a_small_town_needs_its_division_named_not_its_country(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = _SNOW_LEAD + "A charity in Moody sent blankets, the United States weather service said."
+    entities = [entity(text, name) for name in ("Chicago", "Illinois", "Moody", "United States")]
+    assert "Moody" not in [name for name, _ in published(geocoder, text, entities)]
+
+
+def test_a_small_town_near_the_story_needs_no_support(geocoder: GazetteerGeocoder) -> None:
+    # Hammond, Indiana: another state, but 30 km from Chicago
+    text = _SNOW_LEAD + "Buses from Hammond were late too."
+    entities = [entity(text, name) for name in ("Chicago", "Illinois", "Hammond")]
+    assert "Hammond" in [name for name, _ in published(geocoder, text, entities)]
