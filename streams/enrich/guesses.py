@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from streams.enrich.demonyms import demonym_country
-from streams.enrich.focus import LEAD_CHARS, focus_rows
+from streams.enrich.focus import LEAD_CHARS, focus_rows, mention_vote
 from streams.enrich.gazetteer import Gazetteer
 from streams.enrich.gazetteer.index import STRICT
 from streams.enrich.gazetteer.normalize import normalize, similarity
@@ -117,7 +117,7 @@ class Guesser:
         headline) is kept: the lead says where the story is. Only published places are
         dropped: given as a place (``resolve``), a span still gets its best guess.
         """
-        focus = self.fallback(resolved)
+        focus = self.fallback(resolved, votes=True)
         if focus is None:
             return
         gaz = self.gazetteer
@@ -249,16 +249,18 @@ class Guesser:
             return bool(gaz.cc[row] == gaz.cc[area])
         return bool(self.ranker.area[row] == area)
 
-    def fallback(self, resolved: Resolved) -> int | None:
+    def fallback(self, resolved: Resolved, *, votes: bool = False) -> int | None:
         """The article's focus locality, for spans of places the gazetteer lacks.
 
         A span given as a place but unknown to the gazetteer (a street, a building, a
         river) most likely lies where the article is: its focus city, else division.
+        With ``votes`` the mentions vote as for the published focus (the lead weighs
+        more); else each weighs its confidence.
         """
         weights: dict[int, float] = defaultdict(float)
-        for _, row, conf in resolved:
+        for m, row, conf in resolved:
             if row is not None:
-                weights[row] += conf
+                weights[row] += mention_vote(m.start, conf) if votes else conf
         country, area, city = focus_rows(self.gazetteer, weights)
         return city[0] if city[0] is not None else area[0] if area[0] is not None else country[0]
 

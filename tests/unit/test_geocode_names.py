@@ -306,3 +306,18 @@ def test_a_small_town_near_the_story_needs_no_support(geocoder: GazetteerGeocode
     text = _SNOW_LEAD + "Buses from Hammond were late too."
     entities = [entity(text, name) for name in ("Chicago", "Illinois", "Hammond")]
     assert "Hammond" in [name for name, _ in published(geocoder, text, entities)]
+
+
+def test_a_small_town_is_judged_from_the_published_focus(geocoder: GazetteerGeocoder) -> None:
+    # the lead puts the story in Porto; Lisbon, named later, is only where a minister
+    # spoke, and Guimaraes lies 50 km from Porto but 300 km from Lisbon
+    text = (
+        "Heavy rain flooded roads around Porto on Sunday and the river burst its banks in "
+        "two places, cutting off several villages and closing the main railway line for "
+        "most of the day. Crews worked through the night to clear the mud from the tracks. "
+        "In Lisbon, the minister said help was on its way. Farmers near Guimaraes lost crops."
+    )
+    entities = [entity(text, name) for name in ("Porto", "Lisbon", "Guimaraes")]
+    result = geocoder.geocode(text, entities)
+    assert result.focus.city is not None and result.focus.city.name == "Porto"
+    assert "Guimarães" in [p.name for p in result.places]
