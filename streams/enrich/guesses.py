@@ -152,10 +152,9 @@ class Guesser:
     def drop_missions(self, resolved: Resolved) -> None:
         """Place no diplomatic mission in the country it is named after.
 
-        "The British Embassy" in a Tokyo story is in Japan: the country a mission's
-        name gives is whose mission it is, not where. Left unplaced, the span is
-        published as nothing, and ``resolve`` answers it from the place the text puts
-        it in or the article's locality.
+        "The British Embassy" in a Tokyo story is in Japan: the name says whose mission
+        it is, not where. Unplaced, it is not published; ``resolve`` answers it from the
+        place the text puts it in or the article's locality.
         """
         gaz = self.gazetteer
         for i, (m, row, _) in enumerate(resolved):
