@@ -13,6 +13,7 @@ import orjson
 import typer
 
 from streams.cli_broker import broker_app
+from streams.cli_eval import eval_app, settings_or_exit
 from streams.enrich.intake import RawInput, decode_raw
 from streams.errors import GeowireError
 from streams.settings import Settings
@@ -20,7 +21,6 @@ from streams.settings import Settings
 app = typer.Typer(
     help="geowire: raw news text in, structured geocoded events out.", no_args_is_help=True
 )
-eval_app = typer.Typer(help="Evaluations against benchmark files.")
 gazetteer_app = typer.Typer(help="The offline gazetteer index.")
 app.add_typer(broker_app, name="broker")
 app.add_typer(eval_app, name="eval")
@@ -31,14 +31,6 @@ SinceMs = Annotated[
     int | None, typer.Option(help="only records stamped from this epoch millisecond on")
 ]
 MaxRecords = Annotated[int | None, typer.Option("--max", help="stop after N records")]
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except ValueError as exc:
-        typer.echo(f"invalid settings: {exc}", err=True)
-        raise typer.Exit(2) from exc
 
 
 def _read(source: str) -> bytes:
@@ -73,7 +65,7 @@ def enrich(
     """Run the whole pipeline in process, no Kafka: one EnrichedArticle JSON per line."""
     from streams.enrich.factory import Components
 
-    settings = _settings()
+    settings = settings_or_exit()
     pipeline = Components(settings).pipeline
     failed = 0
     for item in _inputs(source, jsonl, settings):
@@ -92,7 +84,7 @@ def resolve(source: Source = "-") -> None:
     from schemas.models import Span
     from streams.enrich.factory import Components
 
-    geocoder = Components(_settings()).geocoder
+    geocoder = Components(settings_or_exit()).geocoder
     for line in _read(source).splitlines():
         if not line.strip():
             continue
@@ -114,7 +106,7 @@ def produce(
     from streams.client import produce as send
     from streams.topics import ensure_topics
 
-    settings = _settings()
+    settings = settings_or_exit()
     if topic is None:
         # before any worker runs, and on brokers that do not create topics on first use
         asyncio.run(ensure_topics(settings))
@@ -144,7 +136,7 @@ def tail(
 
     async def run() -> None:
         async for record in read(
-            _settings(),
+            settings_or_exit(),
             topic,
             from_beginning=from_beginning,
             since_ms=since_ms,
@@ -184,7 +176,7 @@ def replay(
     try:
         summary = asyncio.run(
             run(
-                _settings(),
+                settings_or_exit(),
                 select,
                 since_ms=since_ms,
                 max_records=max_records,
@@ -222,7 +214,7 @@ def worker(
     """Run a Faust worker (split, tag and geocode agents)."""
     from streams.worker import run_worker
 
-    settings = _settings()
+    settings = settings_or_exit()
     if web_port is not None:
         settings = settings.model_copy(update={"web_port": web_port})
     run_worker(settings)
@@ -233,57 +225,8 @@ def topics_create() -> None:
     """Create geowire's topics when missing."""
     from streams.topics import ensure_topics
 
-    created = asyncio.run(ensure_topics(_settings()))
+    created = asyncio.run(ensure_topics(settings_or_exit()))
     typer.echo(f"created: {', '.join(created) or 'none (all exist)'}")
-
-
-@eval_app.command("split")
-def eval_split(
-    paths: Annotated[list[Path], typer.Argument(help="dumps JSONL (or, with --single, articles)")],
-    part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
-    single: Annotated[
-        bool, typer.Option(help="files of single articles: check 1 in, 1 out")
-    ] = False,
-) -> None:
-    """Article boundary precision/recall/F1, exact-split share and Pk."""
-    from streams.evaluate import split as split_eval
-
-    if single:
-        split_eval.run_single(paths)
-        return
-    for path in paths:
-        split_eval.run(path, part=part)  # type: ignore[arg-type]
-
-
-@eval_app.command("geoparse")
-def eval_geoparse(
-    path: Path,
-    gold_spans: Annotated[
-        bool, typer.Option("--gold-spans", help="resolve gold spans only")
-    ] = False,
-    part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
-    comparable: Annotated[
-        bool, typer.Option(help="with --gold-spans, also score the Mordecai3-comparable subset")
-    ] = False,
-    misses: Annotated[
-        Path | None,
-        typer.Option(help="with --gold-spans, write the misses here (JSON lines; use on the head)"),
-    ] = None,
-) -> None:
-    """Toponym recognition and resolution figures (Acc@161 km, errors, AUC)."""
-    from streams.enrich.factory import Components
-    from streams.evaluate import geoparse
-
-    components = Components(_settings())
-    geoparse.run(
-        path,
-        gold_spans=gold_spans,
-        part=part,  # type: ignore[arg-type]
-        tagger=None if gold_spans else components.tagger,
-        geocoder=components.geocoder,  # type: ignore[arg-type]
-        comparable_model=components.settings.spacy_model if comparable and gold_spans else None,
-        misses=misses,
-    )
 
 
 @gazetteer_app.command("build")
@@ -293,7 +236,7 @@ def gazetteer_build(
     """Compile the offline gazetteer index (also done on first use)."""
     from streams.enrich.gazetteer import build_gazetteer
 
-    target = path or _settings().gazetteer_path
+    target = path or settings_or_exit().gazetteer_path
     typer.echo(f"gazetteer written to {build_gazetteer(target)}")
 
 

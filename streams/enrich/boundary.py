@@ -4,7 +4,7 @@ Every non-blank line but the first is a candidate article start. A candidate is
 described by a few cues (blank lines before it, headline shape, dateline, a
 sign-off just before it, lexical cohesion with the text before) and scored by a
 logistic model whose weights were fitted on the tuning part of the split
-benchmark (see ``streams.evaluate.split.tune`` and docs/splitting.md).
+benchmark (see ``streams.evaluate.tuning.tune`` and docs/splitting.md).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ FIXED: dict[str, float] = {"rare_blank": 4.5}
 
 #: Fitted (logistic regression, L2) on the first 39 dumps of the split benchmark,
 #: the tuning heads of the geoparse files as single articles, and 1200 synthetic
-#: dumps built from those heads (``streams.evaluate.split.tune``).
+#: dumps built from those heads (``streams.evaluate.tuning.tune``).
 WEIGHTS: tuple[float, ...] = (
     -3.62,
     -0.62,

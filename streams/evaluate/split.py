@@ -60,8 +60,48 @@ def run(path: Path, *, part: Part = "all", splitter: RuleSplitter | None = None)
         Counts and figures: dumps, articles, precision, recall, f1, exact, pk,
         ms_per_dump, and ``errors`` (per dump: missed and spurious starts).
     """
+    result = score(load(path, part), splitter)
+    result["part"] = part
+    _print(f"split {path.name} [{part}]", result)
+    return result
+
+
+def run_raw(
+    path: Path, starts: Sequence[int], splitter: RuleSplitter | None = None
+) -> dict[str, Any]:
+    """Score the splitter on one raw dump whose article starts are known.
+
+    For a plain-text dump such as the shared seed sample, whose true article
+    starts were checked by hand: the file is one dump, ``starts`` its gold starts.
+
+    Args:
+        path: a UTF-8 text file, the whole of it one input.
+        starts: character offsets of each article's first character.
+        splitter: the splitter to score; the default :class:`RuleSplitter` if None.
+
+    Returns:
+        The figures of :func:`run` for this one dump, plus ``predicted``: the
+        starts the splitter chose.
+    """
     splitter = splitter or RuleSplitter()
-    rows = load(path, part)
+    text = path.read_text(encoding="utf-8")
+    gold = sorted(starts)
+    ends = [*gold[1:], len(text)]
+    row = {
+        "id": path.name,
+        "text": text,
+        "articles": [{"start": a, "end": b} for a, b in zip(gold, ends, strict=True)],
+    }
+    result = score([row], splitter)
+    result["predicted"] = [s.start for s in splitter.split(text)]
+    _print(f"split {path.name} [{len(gold)} gold articles]", result)
+    print(f"  {'predicted':12s} {result['predicted']}")
+    return result
+
+
+def score(rows: Sequence[dict[str, Any]], splitter: RuleSplitter | None = None) -> dict[str, Any]:
+    """Boundary figures of ``splitter`` over dumps with gold ``articles``; see :func:`run`."""
+    splitter = splitter or RuleSplitter()
     tp = fp = fn = exact = 0
     pks: list[float] = []
     errors: list[dict[str, Any]] = []
@@ -79,8 +119,7 @@ def run(path: Path, *, part: Part = "all", splitter: RuleSplitter | None = None)
         if missed or spurious:
             errors.append({"id": row["id"], "missed": missed, "spurious": spurious})
     result = _figures(tp, fp, fn, exact, pks, len(rows), elapsed)
-    result.update(part=part, articles=sum(len(r["articles"]) for r in rows), errors=errors)
-    _print(f"split {path.name} [{part}]", result)
+    result.update(articles=sum(len(r["articles"]) for r in rows), errors=errors)
     return result
 
 
@@ -195,82 +234,6 @@ def _print(title: str, result: dict[str, Any]) -> None:
     for key in ("errors", "cut"):
         if result.get(key):
             print(f"  {key:12s} {orjson.dumps(result[key][:20]).decode()}")
-
-
-def tune(
-    path: Path,
-    singles: Sequence[Path] = (),
-    *,
-    single_weight: float = 10.0,
-    l2: float = 1.0,
-    synthetic: int = 600,
-    synthetic_weight: float = 0.25,
-    seeds: Sequence[int] = (7, 8),
-) -> dict[str, float]:
-    """Fit the boundary weights on the head (tuning) parts of the benchmarks.
-
-    Every non-first line of every dump is an example; it is positive when a gold
-    article starts within :data:`TOLERANCE` characters of it. The lines of the
-    single documents (head parts of ``singles``) are negatives, weighted by
-    ``single_weight``: they teach that a long article's paragraphs are not
-    breaks. ``synthetic`` dumps per seed, built at run time from those same head
-    documents (:mod:`streams.evaluate.synthetic_split`), add examples weighted by
-    ``synthetic_weight``. The weights are those of an L2-regularised logistic
-    regression (Newton's method); they are printed for
-    ``streams.enrich.boundary.WEIGHTS``.
-
-    Returns:
-        Feature name to fitted weight.
-    """
-    from streams.enrich.boundary import FEATURES, FIXED
-    from streams.evaluate.synthetic_split import dumps
-
-    docs = [(r["text"], [a["start"] for a in r["articles"]], 1.0) for r in load(path, "head")]
-    heads = [row for single in singles for row in load(single, "head")]
-    docs += [(r["text"], [], single_weight) for r in heads]
-    if heads and synthetic:
-        for seed in seeds:
-            for r in dumps(heads, synthetic, seed):
-                docs.append((r["text"], [a["start"] for a in r["articles"]], synthetic_weight))
-    w = _fit_logistic(*_line_examples(docs), l2=l2)
-    fitted = {name: round(float(v), 2) for name, v in zip(FEATURES, w, strict=True)}
-    fitted.update(FIXED)
-    print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in fitted.values()) + ")")
-    return fitted
-
-
-def _line_examples(docs: Sequence[tuple[str, Sequence[int], float]]) -> tuple[Any, Any, Any]:
-    """Features, labels and weights of every non-first line of ``(text, starts, weight)``."""
-    import numpy as np
-
-    from streams.enrich.boundary import context, features, line_cues
-    from streams.enrich.headline import read_lines
-
-    xs: list[list[float]] = []
-    ys: list[float] = []
-    sw: list[float] = []
-    for text, gold, weight in docs:
-        lines = read_lines(text)
-        cues = line_cues(lines)
-        ctx = context(lines, cues)
-        for i in range(1, len(lines)):
-            xs.append(features(lines, cues, i, ctx))
-            ys.append(float(any(abs(g - lines[i].start) <= TOLERANCE for g in gold)))
-            sw.append(weight)
-    return np.array(xs), np.array(ys), np.array(sw)
-
-
-def _fit_logistic(x: Any, y: Any, s: Any, *, l2: float) -> Any:
-    """Weighted L2 logistic regression by Newton's method (30 steps)."""
-    import numpy as np
-
-    w = np.zeros(x.shape[1])
-    for _ in range(30):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        grad = x.T @ (s * (p - y)) + l2 * w
-        hess = (x.T * (s * p * (1 - p))) @ x + l2 * np.eye(len(w))
-        w -= np.linalg.solve(hess, grad)
-    return w
 
 
 def main(argv: Sequence[str] | None = None) -> int:

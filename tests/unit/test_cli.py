@@ -61,3 +61,14 @@ def test_replay_refuses_an_unknown_error_code_before_reaching_any_broker() -> No
     )
     assert result.exit_code == 2
     assert "not_utf8" in result.output
+
+
+def test_eval_split_scores_a_raw_dump_against_given_starts() -> None:
+    dump = Path(__file__).resolve().parents[1] / "data" / "split" / "harbor_dump.txt"
+    text = dump.read_text(encoding="utf-8")
+    starts = [text.index(o) for o in ("Harbor Council Approves", "Mining firm Corvane", "A rare")]
+    arg = ",".join(map(str, starts))
+    result = runner.invoke(app, ["eval", "split", str(dump), "--starts", arg])
+    assert result.exit_code == 0, result.output
+    assert "exact        1.0000" in result.stdout
+    assert f"predicted    {starts}" in result.stdout

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from streams.enrich.split import RuleSplitter
-from streams.evaluate.split import load, match_starts, pk, run, run_single, tune
+from streams.evaluate.split import load, match_starts, pk, run, run_raw, run_single
+from streams.evaluate.tuning import tune
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 
@@ -58,6 +59,20 @@ def test_run_reports_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert result["exact"] == pytest.approx(0.5)
     assert result["errors"][0]["id"] == "t-1"
     assert "f1" in capsys.readouterr().out
+
+
+def test_run_raw_scores_a_text_dump_against_given_starts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = DATA / "harbor_dump.txt"
+    text = path.read_text(encoding="utf-8")
+    starts = [text.index(o) for o in ("Harbor Council Approves", "Mining firm Corvane", "A rare")]
+    right = run_raw(path, starts)
+    assert (right["exact"], right["f1"], right["predicted"]) == (1.0, 1.0, starts)
+    assert str(starts) in capsys.readouterr().out
+    wrong = run_raw(path, [starts[0], starts[2]])  # one true break left out of the gold
+    assert wrong["exact"] == 0.0
+    assert wrong["errors"] == [{"id": path.name, "missed": [], "spurious": [starts[1]]}]
 
 
 def test_head_and_tail_parts(tmp_path: Path) -> None:

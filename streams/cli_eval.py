@@ -1,0 +1,78 @@
+"""``geowire eval``: scoring the splitter and the geoparser on benchmark files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from streams.settings import Settings
+
+eval_app = typer.Typer(help="Evaluations against benchmark files.")
+
+
+def settings_or_exit() -> Settings:
+    """The settings from the environment; exit with status 2 when they are invalid."""
+    try:
+        return Settings()
+    except ValueError as exc:
+        typer.echo(f"invalid settings: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@eval_app.command("split")
+def eval_split(
+    paths: Annotated[list[Path], typer.Argument(help="dumps JSONL (or, with --single, articles)")],
+    part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
+    single: Annotated[
+        bool, typer.Option(help="files of single articles: check 1 in, 1 out")
+    ] = False,
+    starts: Annotated[
+        str, typer.Option(help="raw text dumps with these gold starts, e.g. 0,1729,3784")
+    ] = "",
+) -> None:
+    """Article boundary precision/recall/F1, exact-split share and Pk."""
+    from streams.evaluate import split as split_eval
+
+    if single:
+        split_eval.run_single(paths)
+        return
+    if starts:
+        gold = [int(s) for s in starts.split(",")]
+        for path in paths:
+            split_eval.run_raw(path, gold)
+        return
+    for path in paths:
+        split_eval.run(path, part=part)  # type: ignore[arg-type]
+
+
+@eval_app.command("geoparse")
+def eval_geoparse(
+    path: Path,
+    gold_spans: Annotated[
+        bool, typer.Option("--gold-spans", help="resolve gold spans only")
+    ] = False,
+    part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
+    comparable: Annotated[
+        bool, typer.Option(help="with --gold-spans, also score the Mordecai3-comparable subset")
+    ] = False,
+    misses: Annotated[
+        Path | None,
+        typer.Option(help="with --gold-spans, write the misses here (JSON lines; use on the head)"),
+    ] = None,
+) -> None:
+    """Toponym recognition and resolution figures (Acc@161 km, errors, AUC)."""
+    from streams.enrich.factory import Components
+    from streams.evaluate import geoparse
+
+    components = Components(settings_or_exit())
+    geoparse.run(
+        path,
+        gold_spans=gold_spans,
+        part=part,  # type: ignore[arg-type]
+        tagger=None if gold_spans else components.tagger,
+        geocoder=components.geocoder,  # type: ignore[arg-type]
+        comparable_model=components.settings.spacy_model if comparable and gold_spans else None,
+        misses=misses,
+    )
