@@ -24,6 +24,7 @@ def best_starts(
     prior: float = 1.5,
     spans: Sequence[tuple[int, int]] = (),
     min_chars: int = 0,
+    strong: float = np.inf,
 ) -> list[int]:
     """Choose which candidate units start an article.
 
@@ -35,7 +36,11 @@ def best_starts(
         prior: Dirichlet pseudo-count of each word in an article's word model.
         spans: ``(start, end)`` character offsets of each unit, for ``min_chars``.
         min_chars: an article shorter than this (first to last character) is
-            not allowed, unless the whole input is that short.
+            not allowed, unless the whole input is that short, or unless both its
+            start and the next start (or the input's start and end) have evidence
+            of at least ``strong``: a headline-only item between two headlined
+            articles is an article of its own, not a part of either.
+        strong: evidence that lets a short article stand (see ``min_chars``).
 
     Returns:
         The chosen candidate indices, in order (unit 0 always starts one too).
@@ -48,7 +53,7 @@ def best_starts(
     cum_n = np.concatenate([[0.0], np.cumsum(sizes)])
     reward = np.array([0.0, *evidence])
     k = len(starts)
-    too_short = _too_short(spans, starts, min_chars)
+    too_short = _too_short(spans, starts, min_chars, reward >= strong)
     best = np.full(k + 1, np.inf)
     best[0] = 0.0
     back = np.zeros(k + 1, dtype=int)
@@ -72,9 +77,13 @@ def best_starts(
 
 
 def _too_short(
-    spans: Sequence[tuple[int, int]], starts: Sequence[int], min_chars: int
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], min_chars: int, strong: np.ndarray
 ) -> np.ndarray:
-    """``[j, i]`` is +inf where an article from block ``i`` to block ``j`` is too short."""
+    """``[j, i]`` is +inf where an article from block ``i`` to block ``j`` is too short.
+
+    ``strong[b]`` says that block ``b`` starts on strong evidence; an article
+    between two such starts may be short (the input's start and end count as strong).
+    """
     k = len(starts)
     out = np.zeros((k + 1, k + 1))
     if not spans or min_chars <= 0:
@@ -82,7 +91,10 @@ def _too_short(
     first = np.array([spans[s][0] for s in starts], dtype=float)
     last = np.array([spans[s - 1][1] for s in [*starts[1:], len(spans)]], dtype=float)
     length = last[None, :] - first[:, None]  # [i, j-1]: block i .. block j-1
-    short = np.where(length < min_chars, np.inf, 0.0)
+    fenced = strong.copy()
+    fenced[0] = True  # the input's first line
+    fenced_after = np.append(fenced[1:], True)  # [j-1]: the start after block j-1, or the end
+    short = np.where((length < min_chars) & ~(fenced[:, None] & fenced_after[None, :]), np.inf, 0.0)
     out[1:, :k] = short.T
     out[k, 0] = 0.0  # the whole input is always allowed
     return out

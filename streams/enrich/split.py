@@ -39,6 +39,8 @@ class SplitConfig:
         evidence_scale: weight of the local log-odds against the word statistics.
         candidate_floor: candidates with a local log-odds below this are skipped.
         min_chars: shortest allowed article (first to last character).
+        short_evidence: local log-odds at both ends that lets an article be
+            shorter than ``min_chars`` (a headline-only item between two headlines).
     """
 
     price: float = 0.0
@@ -46,6 +48,7 @@ class SplitConfig:
     evidence_scale: float = 8.0
     candidate_floor: float = -4.0
     min_chars: int = 200
+    short_evidence: float = 4.0
 
 
 class RuleSplitter:
@@ -100,6 +103,7 @@ class RuleSplitter:
             prior=cfg.prior,
             spans=[(line.start, line.end) for line in lines],
             min_chars=cfg.min_chars,
+            strong=cfg.evidence_scale * cfg.short_evidence,
         )
 
 

@@ -207,3 +207,10 @@ def test_a_shouted_inline_title_is_weaker_evidence_than_a_plain_one() -> None:
     plain = article.replace("SEASON TICKETS SPARED.", "Season tickets spared.")
     assert logit(_candidate(article, "SEASON")) < logit(_candidate(plain, "Season"))
     assert len(RuleSplitter().split(article)) == 1
+
+
+def test_a_headline_only_brief_between_two_headlined_articles_stands_alone() -> None:
+    # The brief is far shorter than the shortest article otherwise allowed, but both
+    # its headline and the next one are strong starts, so it is an article of its own.
+    text = _read("teaser_dump.txt")
+    assert _starts(text) == ["Ferry service to Gul", "Library to close ear", "Record cherry harves"]
