@@ -44,9 +44,10 @@ _MINOR = _word_set(
 # appeared in", "Follow Jane Doe at"); headlines end on "on", "up" or "over", not these.
 _CUT_OFF = _word_set("a an and as at but by for from in into of or the to via vs with")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{2,40}(?:,\s+[A-Z][\w. ]{1,25})?\s*(?:\([\w .&,]{1,30}\)\s*)?[-–—―:]"
+    # (a dash lost to a bad decoding reads as U+FFFD: "BEIRUT (AP) \ufffd A ...")
+    r"^[A-Z][A-Z.'’\- ]{2,40}(?:,\s+[A-Z][\w. ]{1,25})?\s*(?:\([\w .&,]{1,30}\)\s*)?[-–—―:\ufffd]"
     # or a mixed-case place and a wire agency: "Hanoi (VNA) –", "Moscow, SANA-"
-    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},?\s*\(?[A-Z]{2,6}\)?\s*[-–—―]"
+    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},?\s*\(?[A-Z]{2,6}\)?\s*[-–—―\ufffd]"
 )
 _SIGNOFF = re.compile(
     r"copyright|©|all rights reserved|\(reporting by|editing by|contributed to this"

@@ -8,7 +8,13 @@ import pytest
 
 from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues, logit
 from streams.enrich.cohesion import tokens
-from streams.enrich.headline import headline_score, inline_title, is_caption, read_lines
+from streams.enrich.headline import (
+    headline_score,
+    inline_title,
+    is_caption,
+    is_dateline,
+    read_lines,
+)
 from streams.enrich.split import RuleSplitter
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
@@ -214,3 +220,19 @@ def test_a_headline_only_brief_between_two_headlined_articles_stands_alone() -> 
     # its headline and the next one are strong starts, so it is an article of its own.
     text = _read("teaser_dump.txt")
     assert _starts(text) == ["Ferry service to Gul", "Library to close ear", "Record cherry harves"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PORT ELLISON (GNS) \u2014 The harbour board said on Monday",
+        "PORT ELLISON (GNS) \ufffd The harbour board said on Monday",  # the dash mis-decoded
+        "Ellison (GNS) \ufffd The harbour board said on Monday",
+    ],
+)
+def test_a_wire_dateline_is_seen_also_when_its_dash_was_mis_decoded(line: str) -> None:
+    assert is_dateline(line)
+
+
+def test_a_replacement_character_alone_makes_no_dateline() -> None:
+    assert not is_dateline("The harbour \ufffd board said on Monday")
