@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from streams.enrich import headlinese
+
 
 def _word_set(words: str) -> frozenset[str]:
     """The set of the space-separated words of ``words``."""
@@ -163,6 +165,9 @@ def _norm_words(text: str) -> list[str]:
     return [w.lower().strip(".'’") for w in _WORD.findall(text)]
 
 
+#: Headline-style log-odds (``headlinese.odds``) beyond which an inline title's
+#: score moves by a quarter, up or down.
+_STYLE_MARGIN = 2.0
 _TITLE_END = re.compile(r"\s?[.!?]\s+(?=(?:[\"“‘'(]|â\W{0,3})?[A-Z0-9])")
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|he|she|they|it|i|we|you)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|asked|added)\b")
@@ -194,4 +199,9 @@ def inline_title(line: str) -> tuple[int, float]:
         score -= 0.25  # and its auxiliaries: "Man held after crash", not "A man was held"
     if len(set(_norm_words(title)) & set(_norm_words(line[m.end() : m.end() + 200]))) >= 3:
         score += 0.25  # the lead restates the title
+    style = headlinese.odds(title)
+    if style < -_STYLE_MARGIN:
+        score = max(0.0, score - 0.25)  # written like a story's sentence
+    elif style > _STYLE_MARGIN:
+        score += 0.25  # written in headlinese
     return m.end(), score

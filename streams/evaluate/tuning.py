@@ -6,9 +6,13 @@ were chosen and weighted is in docs/splitting.md ("Tuning").
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from streams.evaluate.split import TOLERANCE, load
 
@@ -87,3 +91,54 @@ def _fit_logistic(x: Any, y: Any, s: Any, *, l2: float) -> Any:
         hess = (x.T * (s * p * (1 - p))) @ x + l2 * np.eye(len(w))
         w -= np.linalg.solve(hess, grad)
     return w
+
+
+def fit_headlinese(
+    singles: Sequence[Path], *, l2: float = 10.0, min_count: int = 10, out: Path | None = None
+) -> Path:
+    """Fit the headline-style model on the head documents; write its weights.
+
+    Positives are the documents' titles; negatives are their other sentences
+    (12 to 160 characters), weighted so both classes count the same. Features
+    seen fewer than ``min_count`` times are dropped.
+
+    Args:
+        singles: geoparse benchmark files; only their head parts are read.
+        l2: L2 penalty of the logistic fit.
+        min_count: features seen fewer times are dropped.
+        out: where to write; by default ``streams/data/headlinese.json``.
+
+    Returns:
+        The path written.
+    """
+    import numpy as np
+    import wordfreq
+
+    from streams.enrich.headlinese import features
+    from streams.evaluate.synthetic_split import sentences
+
+    common = frozenset(wordfreq.top_n_list("en", 300))
+    titles, others = [], []
+    for row in (r for single in singles for r in load(single, "head")):
+        title = (row.get("title") or "").strip()
+        titles += [title] if title else []
+        for block in re.split(r"\s*\n\s*", row["text"].strip()):
+            others += [
+                s
+                for s in sentences(block)
+                if 12 <= len(s) <= 160 and s.rstrip(" .") != title.rstrip(" .")
+            ]
+    rows = [features(s, common) for s in titles + others]
+    counts = Counter(f for row in rows for f in row)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    x = np.zeros((len(rows), len(vocab) + 1))
+    x[:, -1] = 1.0
+    for r, row in enumerate(rows):
+        x[r, [vocab[f] for f in row if f in vocab]] = 1.0
+    y = np.array([1.0] * len(titles) + [0.0] * len(others))
+    w = _fit_logistic(x, y, np.where(y == 1.0, len(others) / len(titles), 1.0), l2=l2)
+    out = out or Path(__file__).resolve().parents[1] / "data" / "headlinese.json"
+    weights = {f: round(float(w[i]), 4) for f, i in vocab.items()}
+    data = {"common": sorted(common), "bias": round(float(w[-1]), 4), "weights": weights}
+    out.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    return out

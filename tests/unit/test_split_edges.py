@@ -91,7 +91,7 @@ def test_a_first_sentence_with_an_auxiliary_is_a_weaker_inline_title(title, plai
     # not "The ferry service was resumed". The body is the same on both lines.
     body = " Boats left the quay at dawn on Monday, and the harbour office expects no delays."
     (_, headline), (_, sentence) = inline_title(title + body), inline_title(plain + body)
-    assert headline == 0.75
+    assert headline == 1.0  # 0.75 by the rules, and a quarter more for its headlinese
     assert sentence == 0.25
 
 
