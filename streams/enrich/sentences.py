@@ -48,6 +48,9 @@ _STOP = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# An opening quote mis-decoded from UTF-8 reads as "â" (“ lost its other bytes):
+# '... said Dave Roe. â It is ...' starts a sentence at the quote.
+_GARBLED_QUOTE = re.compile(r"â\W{0,3}(?=[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -110,6 +113,9 @@ def _ends_glued(text: str, p_start: int, p_end: int) -> bool:
 def _ends_before_space(text: str, p_start: int, p_end: int, line_end: int) -> bool:
     """A stop followed by a space: look at the word before and the text after."""
     rest = text[p_end:line_end].lstrip()
+    garbled = _GARBLED_QUOTE.match(rest)
+    if garbled:
+        rest = rest[garbled.end() :]
     if not rest:
         return False
     first = rest[0]

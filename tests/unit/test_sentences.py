@@ -56,6 +56,11 @@ def _sentences(text: str) -> list[str]:
         ),
         ("He said no. She agreed.", ["He said no.", "She agreed."]),
         ("The fence was about 1. 5 metres high.", ["The fence was about 1. 5 metres high."]),
+        (  # opening quotes mis-decoded to "â": still a new sentence
+            "The river rose, said engineer Jo Pike. â Itâ s the ice. â If it holds, fine.",
+            ["The river rose, said engineer Jo Pike.", "â Itâ s the ice.", "â If it holds, fine."],
+        ),
+        ("It cost 5 â 6 euros. â lower case stays.", ["It cost 5 â 6 euros. â lower case stays."]),
     ],
 )
 def test_sentence_cases(text: str, expected: list[str]) -> None:
