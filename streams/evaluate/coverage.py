@@ -15,26 +15,32 @@ near its gold point, so no choice can be right). :func:`coverage_figures` separa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from streams.enrich.geocode import GazetteerGeocoder
 from streams.enrich.guesses import distance_km
-from streams.evaluate.geoparse import ACC_KM, resolved_gold
+from streams.evaluate.geoparse import ACC_KM, Resolution, resolved_gold
 
 
-def coverage_figures(geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]) -> dict[str, Any]:
+def coverage_figures(
+    geocoder: GazetteerGeocoder,
+    docs: list[dict[str, Any]],
+    resolved: Sequence[Resolution] | None = None,
+) -> dict[str, Any]:
     """Score the data's limits on gold spans (see the module docstring).
 
     Args:
         geocoder: the geocoder whose gazetteer and ranker give the candidates.
         docs: GeoWebNews/LGL style documents with ``toponyms``.
+        resolved: ``resolved_gold`` of the same documents, when already computed.
 
     Returns:
         ``ceiling_acc161``, ``with_id_acc161``, ``with_id_count`` and ``gold_id_listed``.
     """
     listed = {int(gid) for gid in geocoder.gazetteer.gid}
     total = reachable = with_id = right_with_id = id_listed = 0
-    for i, _, toponym, _, km in resolved_gold(geocoder, docs):
+    for i, _, toponym, _, km in resolved or resolved_gold(geocoder, docs):
         right = km <= ACC_KM
         total += 1
         if right or _has_near_candidate(geocoder, docs[i]["text"], toponym):

@@ -83,9 +83,11 @@ def comparable_toponyms(docs: list[dict[str, Any]], model: str) -> set[tuple[int
     return kept
 
 
-def resolved_gold(
-    geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]
-) -> Iterator[tuple[int, int, dict[str, Any], Place | None, float]]:
+#: One resolved gold span: document index, toponym index, gold toponym, answer, error km.
+Resolution = tuple[int, int, dict[str, Any], Place | None, float]
+
+
+def resolved_gold(geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]) -> Iterator[Resolution]:
     """Resolve every gold toponym span.
 
     Yields:
@@ -108,11 +110,15 @@ def gold_span_figures(
     geocoder: GazetteerGeocoder,
     docs: list[dict[str, Any]],
     keep: set[tuple[int, int]] | None = None,
+    resolved: Sequence[Resolution] | None = None,
 ) -> dict[str, Any]:
-    """Resolve every gold toponym span and score the answers (only ``keep`` if given)."""
+    """Resolve every gold toponym span and score the answers (only ``keep`` if given).
+
+    ``resolved`` is :func:`resolved_gold` of the same documents, when already computed.
+    """
     errors: list[float] = []
     id_hits = id_total = 0
-    for i, j, toponym, place, km in resolved_gold(geocoder, docs):
+    for i, j, toponym, place, km in resolved or resolved_gold(geocoder, docs):
         if keep is not None and (i, j) not in keep:
             continue
         errors.append(km)
@@ -129,17 +135,20 @@ _ANSWER_FIELDS = {"geonameid", "name", "feature_code", "admin1", "country_code",
 
 
 def gold_span_misses(
-    geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]
+    geocoder: GazetteerGeocoder,
+    docs: list[dict[str, Any]],
+    resolved: Sequence[Resolution] | None = None,
 ) -> list[dict[str, Any]]:
     """The gold toponyms resolved more than 161 km off, for error analysis.
 
     Meant for the tuning head: reading the tail's misses would stop it being held out.
+    ``resolved`` is :func:`resolved_gold` of the same documents, when already computed.
 
     Returns:
         One row per miss: document id, span, gold name and point, the answer, km.
     """
     misses: list[dict[str, Any]] = []
-    for i, _, toponym, place, km in resolved_gold(geocoder, docs):
+    for i, _, toponym, place, km in resolved or resolved_gold(geocoder, docs):
         if km <= ACC_KM:
             continue
         answer = None if place is None else place.model_dump(include=_ANSWER_FIELDS)
@@ -263,13 +272,15 @@ def run(
     if gold_spans:
         from streams.evaluate.coverage import coverage_figures  # it builds on this module
 
-        figures = gold_span_figures(geocoder, docs) | coverage_figures(geocoder, docs)
+        resolved = list(resolved_gold(geocoder, docs))  # once for every figure below
+        figures = gold_span_figures(geocoder, docs, resolved=resolved)
+        figures |= coverage_figures(geocoder, docs, resolved)
         if comparable_model:
             keep = comparable_toponyms(docs, comparable_model)
-            subset = gold_span_figures(geocoder, docs, keep)
+            subset = gold_span_figures(geocoder, docs, keep, resolved)
             figures.update({f"comparable_{k}": v for k, v in subset.items()})
         if misses is not None:
-            rows = gold_span_misses(geocoder, docs)
+            rows = gold_span_misses(geocoder, docs, resolved)
             misses.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
     else:
         figures = end_to_end_figures(geocoder, tagger, docs)
