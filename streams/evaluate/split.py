@@ -93,24 +93,29 @@ def run_raw(
         "articles": [{"start": a, "end": b} for a, b in zip(gold, ends, strict=True)],
     }
     result = score([row], splitter)
-    result["predicted"] = [s.start for s in splitter.split(text)]
+    result["predicted"] = result.pop("starts")[0]
     _print(f"split {path.name} [{len(gold)} gold articles]", result)
     print(f"  {'predicted':12s} {result['predicted']}")
     return result
 
 
 def score(rows: Sequence[dict[str, Any]], splitter: RuleSplitter | None = None) -> dict[str, Any]:
-    """Boundary figures of ``splitter`` over dumps with gold ``articles``; see :func:`run`."""
+    """Boundary figures of ``splitter`` over dumps with gold ``articles``; see :func:`run`.
+
+    ``starts`` holds the predicted article starts of each dump, in order.
+    """
     splitter = splitter or RuleSplitter()
     tp = fp = fn = exact = 0
     pks: list[float] = []
     errors: list[dict[str, Any]] = []
+    starts: list[list[int]] = []
     elapsed = 0.0
     for row in rows:
         text = row["text"]
         t0 = time.perf_counter()
         pred = [s.start for s in splitter.split(text)]
         elapsed += time.perf_counter() - t0
+        starts.append(pred)
         gold = [a["start"] for a in row["articles"]]
         hit, missed, spurious = match_starts(gold[1:], pred[1:])
         tp, fn, fp = tp + hit, fn + len(missed), fp + len(spurious)
@@ -119,7 +124,7 @@ def score(rows: Sequence[dict[str, Any]], splitter: RuleSplitter | None = None) 
         if missed or spurious:
             errors.append({"id": row["id"], "missed": missed, "spurious": spurious})
     result = _figures(tp, fp, fn, exact, pks, len(rows), elapsed)
-    result.update(articles=sum(len(r["articles"]) for r in rows), errors=errors)
+    result.update(articles=sum(len(r["articles"]) for r in rows), errors=errors, starts=starts)
     return result
 
 
