@@ -13,7 +13,7 @@ import orjson
 import typer
 
 from streams.cli_broker import broker_app
-from streams.cli_eval import eval_app, settings_or_exit
+from streams.cli_eval import eval_app
 from streams.enrich.intake import RawInput, decode_raw
 from streams.errors import GeowireError
 from streams.settings import Settings
@@ -31,6 +31,15 @@ SinceMs = Annotated[
     int | None, typer.Option(help="only records stamped from this epoch millisecond on")
 ]
 MaxRecords = Annotated[int | None, typer.Option("--max", help="stop after N records")]
+
+
+def settings_or_exit() -> Settings:
+    """The settings from the environment; exit with status 2 when they are invalid."""
+    try:
+        return Settings()
+    except ValueError as exc:
+        typer.echo(f"invalid settings: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 def _read(source: str) -> bytes:

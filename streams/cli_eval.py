@@ -7,18 +7,7 @@ from typing import Annotated
 
 import typer
 
-from streams.settings import Settings
-
 eval_app = typer.Typer(help="Evaluations against benchmark files.")
-
-
-def settings_or_exit() -> Settings:
-    """The settings from the environment; exit with status 2 when they are invalid."""
-    try:
-        return Settings()
-    except ValueError as exc:
-        typer.echo(f"invalid settings: {exc}", err=True)
-        raise typer.Exit(2) from exc
 
 
 @eval_app.command("split")
@@ -63,6 +52,7 @@ def eval_geoparse(
     ] = None,
 ) -> None:
     """Toponym recognition and resolution figures (Acc@161 km, errors, AUC)."""
+    from streams.cli import settings_or_exit
     from streams.enrich.factory import Components
     from streams.evaluate import geoparse
 
