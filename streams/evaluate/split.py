@@ -5,7 +5,8 @@ Input lines are ``{"id", "text", "articles": [{"start", "end"}, ...]}``. Figures
 * boundary precision / recall / F1 over article starts after the first (the first
   start is free, so it is left out); a predicted start within ``TOLERANCE``
   characters of a gold start counts, each gold start matched at most once;
-* exact: share of dumps with as many articles as gold and every start matched;
+* exact: share of dumps with as many articles as gold and every start matched,
+  with its count and 95% Wilson interval (``exact_low``, ``exact_high``);
 * Pk (Beeferman et al. 1999) at character level, k = half the mean gold article
   length of the dump, averaged over dumps; lower is better.
 
@@ -16,6 +17,7 @@ runs both on the shared data.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -223,9 +225,33 @@ def _figures(
         "recall": recall,
         "f1": f1,
         "exact": exact / dumps if dumps else 0.0,
+        "exact_dumps": exact,
+        # a 17-dump tail cannot tell 82% from 90%: say how wide the figure is
+        "exact_low": wilson(exact, dumps)[0],
+        "exact_high": wilson(exact, dumps)[1],
         "pk": sum(pks) / len(pks) if pks else 0.0,
         "ms_per_dump": 1000 * elapsed / dumps if dumps else 0.0,
     }
+
+
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval of a share (95% by default).
+
+    Args:
+        successes: how many of the trials succeeded.
+        trials: how many there were.
+        z: the normal quantile of the interval.
+
+    Returns:
+        ``(low, high)``; ``(0.0, 1.0)`` when there are no trials.
+    """
+    if trials == 0:
+        return 0.0, 1.0
+    share = successes / trials
+    scale = 1.0 + z * z / trials
+    centre = (share + z * z / (2 * trials)) / scale
+    half = z * math.sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials)) / scale
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _print(title: str, result: dict[str, Any]) -> None:

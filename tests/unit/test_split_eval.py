@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from streams.enrich.split import RuleSplitter
-from streams.evaluate.split import load, match_starts, pk, run, run_raw, run_single
+from streams.evaluate.split import load, match_starts, pk, run, run_raw, run_single, wilson
 from streams.evaluate.tuning import tune
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
@@ -23,6 +23,16 @@ def test_match_within_tolerance_one_to_one() -> None:
     assert (hits, missed, len(spurious)) == (1, [], 1)  # a gold start counts once
     hits, missed, spurious = match_starts([100], [104])
     assert (hits, missed, spurious) == (0, [100], [104])
+
+
+def test_wilson_interval_is_wide_for_few_dumps_and_narrows_with_more() -> None:
+    low, high = wilson(14, 17)
+    assert (round(low, 3), round(high, 3)) == (0.590, 0.938)
+    low, high = wilson(140, 170)
+    assert 0.75 < low < 0.8235 < high < 0.88
+    assert wilson(0, 0) == (0.0, 1.0)
+    assert wilson(5, 5)[1] == 1.0
+    assert wilson(0, 5)[0] == 0.0
 
 
 def test_pk_is_zero_for_a_perfect_cut_and_positive_for_a_missed_one() -> None:
@@ -57,6 +67,8 @@ def test_run_reports_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert result["recall"] == 1.0
     assert result["precision"] == pytest.approx(0.5)
     assert result["exact"] == pytest.approx(0.5)
+    assert result["exact_dumps"] == 1
+    assert result["exact_low"] < 0.5 < result["exact_high"]
     assert result["errors"][0]["id"] == "t-1"
     assert "f1" in capsys.readouterr().out
 
