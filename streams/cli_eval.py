@@ -20,10 +20,18 @@ def eval_split(
     starts: Annotated[
         str, typer.Option(help="raw text dumps with these gold starts, e.g. 0,1729,3784")
     ] = "",
+    synthetic: Annotated[
+        int, typer.Option(help="build this many dumps from the --part of article files")
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="layout seed of --synthetic dumps")] = 0,
 ) -> None:
     """Article boundary precision/recall/F1, exact-split share and Pk."""
     from streams.evaluate import split as split_eval
+    from streams.evaluate import synthetic_split
 
+    if synthetic:
+        synthetic_split.run(paths, synthetic, part=part, seed=seed)  # type: ignore[arg-type]
+        return
     if single:
         split_eval.run_single(paths)
         return

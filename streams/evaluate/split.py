@@ -64,7 +64,7 @@ def run(path: Path, *, part: Part = "all", splitter: RuleSplitter | None = None)
     """
     result = score(load(path, part), splitter)
     result["part"] = part
-    _print(f"split {path.name} [{part}]", result)
+    print_figures(f"split {path.name} [{part}]", result)
     return result
 
 
@@ -96,7 +96,7 @@ def run_raw(
     }
     result = score([row], splitter)
     result["predicted"] = result.pop("starts")[0]
-    _print(f"split {path.name} [{len(gold)} gold articles]", result)
+    print_figures(f"split {path.name} [{len(gold)} gold articles]", result)
     print(f"  {'predicted':12s} {result['predicted']}")
     return result
 
@@ -158,7 +158,7 @@ def run_single(paths: Sequence[Path], splitter: RuleSplitter | None = None) -> d
         "share": single / total if total else 0.0,
         "cut": cut,
     }
-    _print("single-article check " + " ".join(p.name for p in paths), result)
+    print_figures("single-article check " + " ".join(p.name for p in paths), result)
     return result
 
 
@@ -254,7 +254,7 @@ def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _print(title: str, result: dict[str, Any]) -> None:
+def print_figures(title: str, result: dict[str, Any]) -> None:
     """Print the scalar figures of a result on one line each."""
     print(title)
     for key, value in result.items():

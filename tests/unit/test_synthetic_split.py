@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
-from streams.evaluate.synthetic_split import dumps, sentences
+from streams.enrich.interfaces import Segment
+from streams.enrich.split import RuleSplitter
+from streams.evaluate.synthetic_split import dumps, run, sentences
 
 DOCS: list[dict[str, Any]] = [
     {
@@ -55,3 +59,31 @@ def test_sentences_cut_at_gaps_and_keep_decimals() -> None:
         "Shops shut.",
         "It rained.",
     ]
+
+
+class _Recording(RuleSplitter):
+    """A splitter that keeps every input it is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def split(self, text: str) -> list[Segment]:
+        self.seen.append(text)
+        return super().split(text)
+
+
+def test_run_scores_the_splitter_on_dumps_from_one_part_only(tmp_path: Path) -> None:
+    # 21 head lines and 9 tail lines: the tail is the last 30%, and a dump needs 3 to 8
+    head = [dict(DOCS[n % 12], id=f"head-{n}") for n in range(21)]
+    tail = [
+        {key: value.replace("Town", "Village") for key, value in doc.items()} for doc in DOCS[:9]
+    ]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in head + tail), encoding="utf-8")
+    splitter = _Recording()
+    result = run([path], 6, part="tail", seed=4, splitter=splitter)
+    assert (result["dumps"], result["part"]) == (6, "tail")
+    assert result["articles"] == sum(len(d["articles"]) for d in dumps(tail, 6, seed=4))
+    assert all("Village" in text and "Town" not in text for text in splitter.seen)
+    assert 0.0 <= result["exact_low"] <= result["exact"] <= result["exact_high"] <= 1.0
