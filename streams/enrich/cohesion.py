@@ -171,11 +171,16 @@ class Weights:
         return w
 
     def total(self, keys: frozenset[str]) -> float:
-        """Sum of the weights of ``keys``."""
+        """Sum of the weights of ``keys``.
+
+        ``math.fsum`` rounds once, so the sum does not depend on the order in which
+        the set yields its keys, which changes with Python's string hashing from run
+        to run; the boundary trees compare these sums with fixed thresholds.
+        """
         table = self.table
         if all(k in table for k in keys):
-            return sum(map(table.__getitem__, keys))
-        return sum(map(self.weight, keys))
+            return math.fsum(map(table.__getitem__, keys))
+        return math.fsum(map(self.weight, keys))
 
 
 def overlap(weights: Weights, before: frozenset[str], after: frozenset[str]) -> float:

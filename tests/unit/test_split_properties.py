@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -56,3 +59,38 @@ def test_spans_tile_any_text(text: str) -> None:
 )
 def test_spans_tile_shuffled_dumps(parts: list[tuple[str, str]]) -> None:
     _check_tiling("".join(p + sep for p, sep in parts))
+
+
+_FEATURES_OF_FILES = """
+import sys
+import os
+import subprocess
+import sys
+from pathlib import Path
+from streams.enrich.boundary import context, features, line_cues
+from streams.enrich.headline import read_lines
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    lines = read_lines(path.read_text(encoding="utf-8"))
+    cues = line_cues(lines)
+    ctx = context(lines, cues)
+    for i in range(1, len(lines)):
+        print(repr(features(lines, cues, i, ctx)))
+"""
+
+
+def test_features_do_not_depend_on_the_order_sets_iterate_in() -> None:
+    # Trees compare features with fixed thresholds, so a sum that moves in its last
+    # bit with Python's string hashing could send a line down another branch.
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run(
+            [sys.executable, "-c", _FEATURES_OF_FILES, str(DATA)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+    assert outputs.pop().count("\n") > 50
