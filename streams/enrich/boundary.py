@@ -4,7 +4,8 @@ Every non-blank line but the first is a candidate article start. A candidate is
 described by a few cues (blank lines before it, headline shape, dateline, a
 sign-off just before it, lexical cohesion with the text before) and scored by a
 logistic model whose weights were fitted on the tuning part of the split
-benchmark (see ``streams.evaluate.tuning.tune`` and docs/splitting.md).
+benchmark (see ``streams.evaluate.tuning.tune`` and docs/splitting.md), together
+with boosted trees fitted on the same examples (:mod:`streams.enrich.trees`).
 """
 
 from __future__ import annotations
@@ -259,11 +260,6 @@ def _inline_shape(text: str, cue: Cues, head: float) -> tuple[float, float]:
     letters = [c for c in text[: cue.inline_end] if c.isalpha()]
     shouted = bool(letters) and sum(c.isupper() for c in letters) > _SHOUTED * len(letters)
     return (1.0 if cue.inline_end >= _LONG_TITLE else 0.0), (1.0 if shouted else 0.0)
-
-
-def logit(values: Sequence[float]) -> float:
-    """Log-odds that the candidate described by ``values`` starts an article."""
-    return sum(w * v for w, v in zip(WEIGHTS, values, strict=True))
 
 
 def after_heading(lines: Sequence[Line], cues: Sequence[Cues], index: int) -> bool:

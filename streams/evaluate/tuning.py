@@ -26,6 +26,7 @@ def tune(
     synthetic: int = 600,
     synthetic_weight: float = 0.25,
     seeds: Sequence[int] = (7, 8),
+    trees: Path | None = None,
 ) -> dict[str, float]:
     """Fit the boundary weights on the head (tuning) parts of the benchmarks.
 
@@ -37,7 +38,8 @@ def tune(
     documents (:mod:`streams.evaluate.synthetic_split`), add examples weighted by
     ``synthetic_weight``. The weights are those of an L2-regularised logistic
     regression (Newton's method); they are printed for
-    ``streams.enrich.boundary.WEIGHTS``.
+    ``streams.enrich.boundary.WEIGHTS``. With ``trees``, the boosted trees are
+    fitted on the same examples (:func:`fit_trees`) and written there.
 
     Returns:
         Feature name to fitted weight.
@@ -56,14 +58,87 @@ def tune(
     fitted = {name: round(float(v), 2) for name, v in zip(FEATURES, w, strict=True)}
     fitted.update(FIXED)
     print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in fitted.values()) + ")")
+    if trees is not None:
+        fit_trees(docs, out=trees)
     return fitted
 
 
-def _line_examples(docs: Sequence[tuple[str, Sequence[int], float]]) -> tuple[Any, Any, Any]:
-    """Features, labels and weights of every non-first line of ``(text, starts, weight)``."""
+def fit_trees(
+    docs: Sequence[tuple[str, Sequence[int], float]],
+    *,
+    out: Path,
+    iterations: int = 100,
+    learning_rate: float = 0.05,
+    leaves: int = 15,
+) -> Path:
+    """Fit the boundary trees by gradient boosting and write them for the splitter.
+
+    The examples are the lines the splitter scores (not sign-offs, not lines
+    under a heading) of ``(text, gold starts, weight)`` documents. scikit-learn
+    fits the trees here only (it is in the ``dev`` extra); the written file is
+    read by :mod:`streams.enrich.trees`. The settings (100 trees of 15 leaves,
+    learning rate 0.05, no early stopping) were chosen by cross-validation over
+    the tuning dumps; see docs/splitting.md (ninth round).
+
+    Raises:
+        RuntimeError: the written trees do not reproduce the fitted model.
+    """
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
+
+    from streams.enrich.boundary import FEATURES
+    from streams.enrich.trees import from_dict
+
+    x, y, weight = _line_examples(docs, candidates_only=True)
+    model = HistGradientBoostingClassifier(
+        max_iter=iterations,
+        learning_rate=learning_rate,
+        max_leaf_nodes=leaves,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=0,
+    )
+    with threadpool_limits(1):  # sums over threads round differently from run to run
+        model.fit(x, y, sample_weight=weight)
+    data = _tree_json(model, FEATURES)
+    drift = float(np.max(np.abs(from_dict(data).raw(x) - model.decision_function(x))))
+    if drift > 1e-9:
+        message = f"exported trees differ from the fitted model by {drift}"
+        raise RuntimeError(message)
+    out.write_bytes(orjson.dumps(data))
+    return out
+
+
+def _tree_json(model: Any, features: Sequence[str]) -> dict[str, Any]:
+    """The fitted trees of a binary ``HistGradientBoostingClassifier`` as plain lists."""
     import numpy as np
 
-    from streams.enrich.boundary import context, features, line_cues
+    trees = []
+    for (predictor,) in model._predictors:
+        tree = []
+        for node in predictor.nodes:
+            if node["is_leaf"]:
+                tree.append([0, 0.0, -1, -1, float(node["value"])])
+            else:
+                split = [int(node["feature_idx"]), float(node["num_threshold"])]
+                tree.append([*split, int(node["left"]), int(node["right"]), 0.0])
+        trees.append(tree)
+    baseline = float(np.ravel(model._baseline_prediction)[0])
+    return {"features": list(features), "baseline": baseline, "trees": trees}
+
+
+def _line_examples(
+    docs: Sequence[tuple[str, Sequence[int], float]], *, candidates_only: bool = False
+) -> tuple[Any, Any, Any]:
+    """Features, labels and weights of every non-first line of ``(text, starts, weight)``.
+
+    With ``candidates_only``, only the lines the splitter scores: not sign-off
+    lines, not lines right under a heading.
+    """
+    import numpy as np
+
+    from streams.enrich.boundary import after_heading, context, features, line_cues
     from streams.enrich.headline import read_lines
 
     xs: list[list[float]] = []
@@ -74,6 +149,8 @@ def _line_examples(docs: Sequence[tuple[str, Sequence[int], float]]) -> tuple[An
         cues = line_cues(lines)
         ctx = context(lines, cues)
         for i in range(1, len(lines)):
+            if candidates_only and (cues[i].signoff or after_heading(lines, cues, i)):
+                continue
             xs.append(features(lines, cues, i, ctx))
             ys.append(float(any(abs(g - lines[i].start) <= TOLERANCE for g in gold)))
             sw.append(weight)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues, logit
+from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues
 from streams.enrich.cohesion import tokens
 from streams.enrich.headline import (
     headline_score,
@@ -16,6 +16,7 @@ from streams.enrich.headline import (
     read_lines,
 )
 from streams.enrich.split import RuleSplitter
+from streams.enrich.trees import logit
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 

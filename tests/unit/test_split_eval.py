@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from streams.enrich.split import RuleSplitter
+from streams.enrich.trees import load as load_trees
 from streams.evaluate.split import load, match_starts, pk, run, run_raw, run_single, wilson
 from streams.evaluate.tuning import tune
 
@@ -124,3 +125,25 @@ def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
     assert list(fitted) == list(FEATURES)
     assert fitted["rare_blank"] == FIXED["rare_blank"]
     assert "WEIGHTS = (" in capsys.readouterr().out
+
+
+def test_tune_also_fits_the_boundary_trees_the_same_way_every_time(tmp_path: Path) -> None:
+    from streams.enrich.boundary import FEATURES
+
+    long_text = (DATA / "long_article.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in long_text.split("\n") if p.strip()]
+    docs = [
+        {"id": f"d{i}", "title": f"Story number {i} for the test", "text": p}
+        for i, p in enumerate(paragraphs * 2)
+    ]
+    singles = tmp_path / "docs.jsonl"
+    singles.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    written = []
+    for name in ("one.json", "two.json"):
+        out = tmp_path / name
+        tune(_dump_file(tmp_path), [singles], synthetic=20, seeds=(1,), trees=out)
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+    trees = load_trees(tmp_path / "one.json", FEATURES)
+    assert len(trees.roots) == 100
+    assert trees.depth >= 1  # the trees learnt something from the examples
