@@ -108,11 +108,8 @@ def test_run_single_counts_documents_kept_whole(tmp_path: Path) -> None:
     assert result["cut"] == [{"id": "dump", "articles": 3}]
 
 
-def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from streams.enrich.boundary import FEATURES, FIXED
-
+def _singles_file(tmp_path: Path) -> Path:
+    """Single articles for tuning: each paragraph of the long article, twice."""
     long_text = (DATA / "long_article.txt").read_text(encoding="utf-8")
     paragraphs = [p for p in long_text.split("\n") if p.strip()]
     docs = [
@@ -121,6 +118,15 @@ def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
     ]
     singles = tmp_path / "docs.jsonl"
     singles.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    return singles
+
+
+def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from streams.enrich.boundary import FEATURES, FIXED
+
+    singles = _singles_file(tmp_path)
     fitted = tune(_dump_file(tmp_path), [singles], synthetic=4, seeds=(1,))
     assert list(fitted) == list(FEATURES)
     assert fitted["rare_blank"] == FIXED["rare_blank"]
@@ -130,14 +136,7 @@ def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
 def test_tune_also_fits_the_boundary_trees_the_same_way_every_time(tmp_path: Path) -> None:
     from streams.enrich.boundary import FEATURES
 
-    long_text = (DATA / "long_article.txt").read_text(encoding="utf-8")
-    paragraphs = [p for p in long_text.split("\n") if p.strip()]
-    docs = [
-        {"id": f"d{i}", "title": f"Story number {i} for the test", "text": p}
-        for i, p in enumerate(paragraphs * 2)
-    ]
-    singles = tmp_path / "docs.jsonl"
-    singles.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    singles = _singles_file(tmp_path)
     written = []
     for name in ("one.json", "two.json"):
         out = tmp_path / name
