@@ -1,11 +1,11 @@
 """Boosted regression trees over the boundary features, evaluated with numpy alone.
 
-A linear model cannot say "a blank line counts only when nothing else speaks
-against a break" or "an inline title counts more after a sign-off": it adds its
-evidence up. A small ensemble of trees, fitted by gradient boosting on the same
+A linear model adds its evidence up, so it cannot express that one cue matters
+only when another is absent (a blank line, say, where nothing else speaks against
+a break). A small ensemble of trees, fitted by gradient boosting on the same
 examples as :data:`streams.enrich.boundary.WEIGHTS`
 (``streams.evaluate.tuning.fit_trees``, with scikit-learn at tuning time only),
-learns such interactions. Here the fitted trees are only read and walked, so the
+can. Here the fitted trees are only read and walked, so the
 service needs no machine-learning library.
 """
 
