@@ -81,7 +81,7 @@ def fit_trees(
     the tuning dumps; see docs/splitting.md (ninth round).
 
     Raises:
-        RuntimeError: the written trees do not reproduce the fitted model.
+        GeowireError: the written trees do not reproduce the fitted model.
     """
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -89,6 +89,7 @@ def fit_trees(
 
     from streams.enrich.boundary import FEATURES
     from streams.enrich.trees import from_dict
+    from streams.errors import GeowireError
 
     x, y, weight = _line_examples(docs, candidates_only=True)
     model = HistGradientBoostingClassifier(
@@ -99,13 +100,13 @@ def fit_trees(
         early_stopping=False,
         random_state=0,
     )
-    with threadpool_limits(1):  # sums over threads round differently from run to run
+    with threadpool_limits(1):  # so the fit cannot depend on how threads share the work
         model.fit(x, y, sample_weight=weight)
     data = _tree_json(model, FEATURES)
     drift = float(np.max(np.abs(from_dict(data).raw(x) - model.decision_function(x))))
     if drift > 1e-9:
         message = f"exported trees differ from the fitted model by {drift}"
-        raise RuntimeError(message)
+        raise GeowireError(message)
     out.write_bytes(orjson.dumps(data))
     return out
 
