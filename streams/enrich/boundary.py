@@ -262,6 +262,17 @@ def _inline_shape(text: str, cue: Cues, head: float) -> tuple[float, float]:
     return (1.0 if cue.inline_end >= _LONG_TITLE else 0.0), (1.0 if shouted else 0.0)
 
 
+def scored_lines(lines: Sequence[Line], cues: Sequence[Cues]) -> list[int]:
+    """Indices of the lines the splitter scores as possible article starts.
+
+    Every line but the first, except sign-offs (credits close the article above
+    them) and lines right under a heading (the heading opens the article below it).
+    """
+    return [
+        i for i in range(1, len(lines)) if not (cues[i].signoff or after_heading(lines, cues, i))
+    ]
+
+
 def after_heading(lines: Sequence[Line], cues: Sequence[Cues], index: int) -> bool:
     """True if line ``index`` directly follows a short headline-shaped line.
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from schemas.models import Span
 from streams.enrich import rarity
-from streams.enrich.boundary import FEATURES, Cues, after_heading, context, features, line_cues
+from streams.enrich.boundary import FEATURES, Cues, context, features, line_cues, scored_lines
 from streams.enrich.duplicate import find_duplicates
 from streams.enrich.headline import Line, read_lines
 from streams.enrich.interfaces import Segment
@@ -92,12 +92,7 @@ class RuleSplitter:
         """Indices of the lines (other than the first) that start an article."""
         cfg = self.config
         ctx = context(lines, cues)
-        # credits close the article above; a heading opens the one below
-        scored = [
-            i
-            for i in range(1, len(lines))
-            if not (cues[i].signoff or after_heading(lines, cues, i))
-        ]
+        scored = scored_lines(lines, cues)
         rows = np.array([features(lines, cues, i, ctx) for i in scored], dtype=float)
         logits = scores(rows.reshape(len(scored), len(FEATURES)))
         keep = [

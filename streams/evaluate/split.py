@@ -218,6 +218,8 @@ def _figures(
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    # a 17-dump tail cannot tell 82% from 90%: say how wide the exact share is
+    low, high = wilson(exact, dumps)
     return {
         "dumps": dumps,
         "boundaries": tp + fn,
@@ -226,9 +228,8 @@ def _figures(
         "f1": f1,
         "exact": exact / dumps if dumps else 0.0,
         "exact_dumps": exact,
-        # a 17-dump tail cannot tell 82% from 90%: say how wide the figure is
-        "exact_low": wilson(exact, dumps)[0],
-        "exact_high": wilson(exact, dumps)[1],
+        "exact_low": low,
+        "exact_high": high,
         "pk": sum(pks) / len(pks) if pks else 0.0,
         "ms_per_dump": 1000 * elapsed / dumps if dumps else 0.0,
     }

@@ -134,12 +134,12 @@ def _line_examples(
 ) -> tuple[Any, Any, Any]:
     """Features, labels and weights of every non-first line of ``(text, starts, weight)``.
 
-    With ``candidates_only``, only the lines the splitter scores: not sign-off
-    lines, not lines right under a heading.
+    With ``candidates_only``, only the lines the splitter scores
+    (``boundary.scored_lines``).
     """
     import numpy as np
 
-    from streams.enrich.boundary import after_heading, context, features, line_cues
+    from streams.enrich.boundary import context, features, line_cues, scored_lines
     from streams.enrich.headline import read_lines
 
     xs: list[list[float]] = []
@@ -149,9 +149,7 @@ def _line_examples(
         lines = read_lines(text)
         cues = line_cues(lines)
         ctx = context(lines, cues)
-        for i in range(1, len(lines)):
-            if candidates_only and (cues[i].signoff or after_heading(lines, cues, i)):
-                continue
+        for i in scored_lines(lines, cues) if candidates_only else range(1, len(lines)):
             xs.append(features(lines, cues, i, ctx))
             ys.append(float(any(abs(g - lines[i].start) <= TOLERANCE for g in gold)))
             sw.append(weight)
