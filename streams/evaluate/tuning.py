@@ -141,6 +141,7 @@ def _line_examples(
 
     from streams.enrich.boundary import context, features, line_cues, scored_lines
     from streams.enrich.headline import read_lines
+    from streams.enrich.similarity import default_vectors
 
     xs: list[list[float]] = []
     ys: list[float] = []
@@ -148,7 +149,7 @@ def _line_examples(
     for text, gold, weight in docs:
         lines = read_lines(text)
         cues = line_cues(lines)
-        ctx = context(lines, cues)
+        ctx = context(lines, cues, default_vectors())
         for i in scored_lines(lines, cues) if candidates_only else range(1, len(lines)):
             xs.append(features(lines, cues, i, ctx))
             ys.append(float(any(abs(g - lines[i].start) <= TOLERANCE for g in gold)))

@@ -15,6 +15,7 @@ from streams.enrich.headline import (
     is_dateline,
     read_lines,
 )
+from streams.enrich.similarity import default_vectors
 from streams.enrich.split import RuleSplitter
 from streams.enrich.trees import logit
 
@@ -48,7 +49,7 @@ def test_line_after_an_unsupported_headline_counts_against_a_break() -> None:
     text = "Quiet Harbour\n\nFerry crews struck on Monday over pay and rotas at the port.\n"
     lines = read_lines(text)
     cues = line_cues(lines)
-    values = features(lines, cues, 1, context(lines, cues))
+    values = features(lines, cues, 1, context(lines, cues, default_vectors()))
     assert values[FEATURES.index("prev_unsupported")] > 0.0
     assert values[FEATURES.index("prev_headline")] == 0.0
 
@@ -164,7 +165,7 @@ def test_a_caption_and_the_line_below_it_count_against_a_break() -> None:
     for name, line in (("caption", caption), ("plain", caption.split(" (")[0] + ".")):
         lines = read_lines(body + line + "\n\n" + after)
         cues = line_cues(lines)
-        ctx = context(lines, cues)
+        ctx = context(lines, cues, default_vectors())
         values = [dict(zip(FEATURES, features(lines, cues, i, ctx), strict=True)) for i in (1, 2)]
         scores[name] = values
     assert [v["next_caption"] for v in scores["caption"]] == [1.0, 0.0]
@@ -181,7 +182,7 @@ def _candidate(text: str, line_start: str) -> list[float]:
     lines = read_lines(text)
     cues = line_cues(lines)
     index = next(i for i, line in enumerate(lines) if line.text.startswith(line_start))
-    return features(lines, cues, index, context(lines, cues))
+    return features(lines, cues, index, context(lines, cues, default_vectors()))
 
 
 @pytest.mark.parametrize(

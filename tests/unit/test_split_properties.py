@@ -69,10 +69,11 @@ import sys
 from pathlib import Path
 from streams.enrich.boundary import context, features, line_cues
 from streams.enrich.headline import read_lines
+from streams.enrich.similarity import default_vectors
 for path in sorted(Path(sys.argv[1]).glob("*.txt")):
     lines = read_lines(path.read_text(encoding="utf-8"))
     cues = line_cues(lines)
-    ctx = context(lines, cues)
+    ctx = context(lines, cues, default_vectors())
     for i in range(1, len(lines)):
         print(repr(features(lines, cues, i, ctx)))
 """
