@@ -3,9 +3,9 @@
 Two adjacent articles of a dump are usually about different things, and the
 paragraphs of one article about the same thing, even when they share few words
 ("the striker" and "the forward"). Word vectors see that where word overlap
-(:mod:`streams.enrich.cohesion`) cannot. The vectors are WordLlama's static
-token embeddings (``l2_supercat``, 256 dimensions), which ship inside its wheel:
-nothing is downloaded, and no neural network runs.
+(:mod:`streams.enrich.cohesion`) cannot. The vectors are the first 64 of the 256
+dimensions of WordLlama's static token embeddings (``l2_supercat``), which ship
+inside its wheel: nothing is downloaded, and no neural network runs.
 
 A window's vector is the sum of the vectors of its words, and a word's vector the
 sum of its tokens'. WordLlama averages token vectors and normalises the result,
