@@ -39,7 +39,8 @@ def tune(
     ``synthetic_weight``. The weights are those of an L2-regularised logistic
     regression (Newton's method); they are printed for
     ``streams.enrich.boundary.WEIGHTS``. With ``trees``, the boosted trees are
-    fitted on the same examples (:func:`fit_trees`) and written there.
+    fitted on the lines among the same examples that the splitter scores
+    (:func:`fit_trees`) and written there.
 
     Returns:
         Feature name to fitted weight.
@@ -54,17 +55,20 @@ def tune(
         for seed in seeds:
             for r in dumps(heads, synthetic, seed):
                 docs.append((r["text"], [a["start"] for a in r["articles"]], synthetic_weight))
-    w = _fit_logistic(*_line_examples(docs), l2=l2)
+    x, y, weight, scored = _line_examples(docs)
+    w = _fit_logistic(x, y, weight, l2=l2)
     fitted = {name: round(float(v), 2) for name, v in zip(FEATURES, w, strict=True)}
     fitted.update(FIXED)
     print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in fitted.values()) + ")")
     if trees is not None:
-        fit_trees(docs, out=trees)
+        fit_trees(x[scored], y[scored], weight[scored], out=trees)
     return fitted
 
 
 def fit_trees(
-    docs: Sequence[tuple[str, Sequence[int], float]],
+    x: Any,
+    y: Any,
+    weight: Any,
     *,
     out: Path,
     iterations: int = 100,
@@ -73,8 +77,8 @@ def fit_trees(
 ) -> Path:
     """Fit the boundary trees by gradient boosting and write them for the splitter.
 
-    The examples are the lines the splitter scores (not sign-offs, not lines
-    under a heading) of ``(text, gold starts, weight)`` documents. scikit-learn
+    ``x``, ``y`` and ``weight`` are the features, labels and weights of the lines
+    the splitter scores (not sign-offs, not lines under a heading). scikit-learn
     fits the trees here only (it is in the ``dev`` extra); the written file is
     read by :mod:`streams.enrich.trees`. The settings (100 trees of 15 leaves,
     learning rate 0.05, no early stopping) were chosen by cross-validation over
@@ -91,7 +95,6 @@ def fit_trees(
     from streams.enrich.trees import from_dict
     from streams.errors import GeowireError
 
-    x, y, weight = _line_examples(docs, candidates_only=True)
     model = HistGradientBoostingClassifier(
         max_iter=iterations,
         learning_rate=learning_rate,
@@ -130,12 +133,12 @@ def _tree_json(model: Any, features: Sequence[str]) -> dict[str, Any]:
 
 
 def _line_examples(
-    docs: Sequence[tuple[str, Sequence[int], float]], *, candidates_only: bool = False
-) -> tuple[Any, Any, Any]:
+    docs: Sequence[tuple[str, Sequence[int], float]],
+) -> tuple[Any, Any, Any, Any]:
     """Features, labels and weights of every non-first line of ``(text, starts, weight)``.
 
-    With ``candidates_only``, only the lines the splitter scores
-    (``boundary.scored_lines``).
+    The fourth array marks the lines the splitter scores (``boundary.scored_lines``),
+    the trees' examples; the features are computed once for both fits.
     """
     import numpy as np
 
@@ -146,15 +149,18 @@ def _line_examples(
     xs: list[list[float]] = []
     ys: list[float] = []
     sw: list[float] = []
+    marks: list[bool] = []
     for text, gold, weight in docs:
         lines = read_lines(text)
         cues = line_cues(lines)
         ctx = context(lines, cues, default_vectors())
-        for i in scored_lines(lines, cues) if candidates_only else range(1, len(lines)):
+        scored = set(scored_lines(lines, cues))
+        for i in range(1, len(lines)):
             xs.append(features(lines, cues, i, ctx))
             ys.append(float(any(abs(g - lines[i].start) <= TOLERANCE for g in gold)))
             sw.append(weight)
-    return np.array(xs), np.array(ys), np.array(sw)
+            marks.append(i in scored)
+    return np.array(xs), np.array(ys), np.array(sw), np.array(marks, dtype=bool)
 
 
 def _fit_logistic(x: Any, y: Any, s: Any, *, l2: float) -> Any:
