@@ -100,8 +100,10 @@ class RuleSplitter:
     def article_starts(self, lines: Sequence[Line], cues: Sequence[Cues]) -> list[int]:
         """Indices of the lines (other than the first) that start an article."""
         cfg = self.config
-        ctx = context(lines, cues, self.vectors)
         scored = scored_lines(lines, cues)
+        if not scored:  # a headline and its body: no vectors or weights needed
+            return []
+        ctx = context(lines, cues, self.vectors)
         rows = np.array([features(lines, cues, i, ctx) for i in scored], dtype=float)
         logits = scores(rows.reshape(len(scored), len(FEATURES)))
         keep = [
