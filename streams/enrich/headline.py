@@ -146,10 +146,14 @@ def is_caption(line: str) -> bool:
     return _CAPTION.search(line.rstrip(" .")) is not None
 
 
+#: How much of the text below a headline is read for its lead.
+SUPPORT_CHARS = 600
+
+
 def supports_headline(headline: str, body: str) -> bool:
     """True if ``body`` picks up a content word of ``headline``, as a lead does."""
     head = {w[:5] for w in _norm_words(headline) if len(w) > 3 and w not in _MINOR}
-    return bool(head & {w[:5] for w in _norm_words(body[:600])})
+    return bool(head & {w[:5] for w in _norm_words(body[:SUPPORT_CHARS])})
 
 
 def repeats_headline(headline: str, body: str) -> bool:

@@ -10,7 +10,7 @@ programming over the candidate starts finds the minimum exactly.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from scipy.special import gammaln
@@ -25,6 +25,7 @@ def best_starts(
     spans: Sequence[tuple[int, int]] = (),
     min_chars: int = 0,
     strong: float = np.inf,
+    heads: Callable[[int, int], bool] | None = None,
 ) -> list[int]:
     """Choose which candidate units start an article.
 
@@ -41,6 +42,11 @@ def best_starts(
             of at least ``strong``: a headline-only item between two headlined
             articles is an article of its own, not a part of either.
         strong: evidence that lets a short article stand (see ``min_chars``).
+        heads: ``heads(a, b)`` is True when unit ``a`` reads as the headline of
+            the text from unit ``b`` on (the text picks up its words). A short
+            article from ``a`` to just before ``b`` is then not allowed even
+            between strong starts: ``a`` heads what follows, as a headline over a
+            standfirst or byline does, rather than standing alone.
 
     Returns:
         The chosen candidate indices, in order (unit 0 always starts one too).
@@ -53,7 +59,7 @@ def best_starts(
     cum_n = np.concatenate([[0.0], np.cumsum(sizes)])
     reward = np.array([0.0, *evidence])
     k = len(starts)
-    too_short = _too_short(spans, starts, min_chars, reward >= strong)
+    too_short = _too_short(spans, starts, min_chars, reward >= strong, heads)
     best = np.full(k + 1, np.inf)
     best[0] = 0.0
     back = np.zeros(k + 1, dtype=int)
@@ -77,12 +83,17 @@ def best_starts(
 
 
 def _too_short(
-    spans: Sequence[tuple[int, int]], starts: Sequence[int], min_chars: int, strong: np.ndarray
+    spans: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+    min_chars: int,
+    strong: np.ndarray,
+    heads: Callable[[int, int], bool] | None = None,
 ) -> np.ndarray:
     """``[j, i]`` is +inf where an article from block ``i`` to block ``j`` is too short.
 
     ``strong[b]`` says that block ``b`` starts on strong evidence; an article
-    between two such starts may be short (the input's start and end count as strong).
+    between two such starts may be short (the input's start and end count as
+    strong), unless ``heads`` says that its first unit heads the next block.
     """
     k = len(starts)
     out = np.zeros((k + 1, k + 1))
@@ -94,7 +105,14 @@ def _too_short(
     fenced = strong.copy()
     fenced[0] = True  # the input's first line
     fenced_after = np.append(fenced[1:], True)  # [j-1]: the start after block j-1, or the end
-    short = np.where((length < min_chars) & ~(fenced[:, None] & fenced_after[None, :]), np.inf, 0.0)
+    below = length < min_chars
+    short = np.where(below & ~(fenced[:, None] & fenced_after[None, :]), np.inf, 0.0)
+    if heads is not None:
+        # few articles are short and fenced, so this runs a handful of times per input
+        allowed = below & (length > 0) & (short == 0.0)
+        for i, j in zip(*np.nonzero(allowed[:, : k - 1]), strict=True):
+            if heads(starts[i], starts[j + 1]):
+                short[i, j] = np.inf
     out[1:, :k] = short.T
     out[k, 0] = 0.0  # the whole input is always allowed
     return out

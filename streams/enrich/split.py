@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -26,7 +27,13 @@ from schemas.models import Span
 from streams.enrich import rarity
 from streams.enrich.boundary import FEATURES, Cues, context, features, line_cues, scored_lines
 from streams.enrich.duplicate import find_duplicates
-from streams.enrich.headline import Line, read_lines
+from streams.enrich.headline import (
+    SUPPORT_CHARS,
+    Line,
+    read_lines,
+    repeats_headline,
+    supports_headline,
+)
 from streams.enrich.interfaces import Segment
 from streams.enrich.segmentation import best_starts
 from streams.enrich.sentences import split_sentences
@@ -120,7 +127,40 @@ class RuleSplitter:
             spans=[(line.start, line.end) for line in lines],
             min_chars=cfg.min_chars,
             strong=cfg.evidence_scale * cfg.short_evidence,
+            heads=partial(_heads, lines, cues),
         )
+
+
+def _heads(lines: Sequence[Line], cues: Sequence[Cues], first: int, start: int) -> bool:
+    """True if line ``first`` reads as the headline of the text from line ``start`` on.
+
+    A short item between two strong starts is usually a headline-only brief, but a
+    headline over a standfirst or a byline looks the same. The text below such a
+    headline picks up its words, and it has no headline of its own.
+    """
+    if _has_own_headline(lines, cues, start):
+        return False
+    body: list[str] = []
+    size = 0
+    for line in lines[start:]:
+        if size >= SUPPORT_CHARS:
+            break
+        body.append(line.text)
+        size += len(line.text) + 1
+    return supports_headline(lines[first].text, "\n".join(body))
+
+
+def _has_own_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int) -> bool:
+    """True if line ``index`` is a headline that the lines below it take up.
+
+    A line repeated at the start of the next one is not counted: over a lead it
+    is a standfirst, the lead's first sentence shown on its own.
+    """
+    if cues[index].headline == 0.0 or index + 1 >= len(lines):
+        return False
+    text, below = lines[index].text, lines[index + 1].text
+    lead = " ".join(line.text for line in lines[index + 1 : index + 3])
+    return supports_headline(text, lead) and not repeats_headline(text, below)
 
 
 def _segment(text: str, lines: Sequence[Line], first: Cues) -> Segment:
