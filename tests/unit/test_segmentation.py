@@ -57,7 +57,9 @@ def test_heads_is_asked_only_about_short_articles_between_strong_starts() -> Non
         calls.append((first, start))
         return True
 
-    best_starts(UNITS, [1, 2], [30.0, 5.0], 0.0, spans=SPANS, min_chars=150, strong=20.0, heads=heads)
+    best_starts(
+        UNITS, [1, 2], [30.0, 5.0], 0.0, spans=SPANS, min_chars=150, strong=20.0, heads=heads
+    )
     # unit 0 alone lies between the input's start and a strong start; unit 1 alone
     # would end at a weak one, and unit 2 alone at the input's end, with nothing after
     assert calls == [(0, 1)]
