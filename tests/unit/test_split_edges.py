@@ -238,3 +238,21 @@ def test_a_wire_dateline_is_seen_also_when_its_dash_was_mis_decoded(line: str) -
 
 def test_a_replacement_character_alone_makes_no_dateline() -> None:
     assert not is_dateline("The harbour \ufffd board said on Monday")
+
+
+def test_a_headline_over_a_standfirst_opens_the_article() -> None:
+    # The question under the headline is the lead's first sentence shown on its own;
+    # it is repeated where the lead begins, as a repeated title would be, but the
+    # headline above it is taken up by that lead, so the article starts there.
+    text = _read("standfirst_dump.txt")
+    assert _starts(text) == ["Ferry service to Gul", "Farmers hope new can"]
+
+
+def test_under_headline_marks_a_headline_shaped_line_below_a_headline_its_text_takes_up() -> None:
+    text = _read("standfirst_dump.txt")
+    at = FEATURES.index("under_headline")
+    assert _candidate(text, "Could a canal")[at] == 1.0
+    assert _candidate(text, "Farmers hope")[at] == 0.0  # the line above is a paragraph
+    # the same two lines after an unrelated short heading: not taken up, not marked
+    unrelated = text.replace("Farmers hope new canal will end summer water shortages", "Weather")
+    assert _candidate(unrelated, "Could a canal")[at] == 0.0
