@@ -29,9 +29,11 @@ from streams.enrich.headline import (
     repeats_headline,
     supports_headline,
 )
+from streams.enrich.shape import SHAPE, describe
 from streams.enrich.similarity import WordVectors, window_similarity
 
-#: Names of the features, in the order of :func:`features` and :data:`WEIGHTS`.
+#: Names of the weighted features, in the order of :data:`WEIGHTS` and the first
+#: columns of :func:`features`.
 FEATURES: tuple[str, ...] = (
     "bias",
     "blank",
@@ -71,6 +73,9 @@ FEATURES: tuple[str, ...] = (
     "similar_near",
     "under_headline",
 )
+#: Every column of :func:`features`: the weighted features, then the descriptors
+#: that only the trees read (:mod:`streams.enrich.shape`).
+COLUMNS: tuple[str, ...] = FEATURES + SHAPE
 
 #: Weights set by hand, not fitted: their feature never fires in the tuning data.
 #: ``rare_blank`` keeps a lone blank line in a dump without blank lines at the
@@ -241,7 +246,8 @@ def features(lines: Sequence[Line], cues: Sequence[Cues], index: int, ctx: Conte
         ctx: :func:`context` of the input.
 
     Returns:
-        One value per name in :data:`FEATURES`.
+        One value per name in :data:`COLUMNS`: the weighted features, then the
+        descriptors for the trees.
     """
     line, cue, prev = lines[index], cues[index], cues[index - 1]
     has_body = index + 1 < len(lines)
@@ -274,6 +280,7 @@ def features(lines: Sequence[Line], cues: Sequence[Cues], index: int, ctx: Conte
         *_inline_shape(text, cue, head),
         *(float(v) for v in ctx.similarity[index]),
         1.0 if _under_headline(lines, cues, index, head) else 0.0,
+        *describe(lines, index),
     ]
 
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from schemas.models import Span
 from streams.enrich import rarity
-from streams.enrich.boundary import FEATURES, Cues, context, features, line_cues, scored_lines
+from streams.enrich.boundary import COLUMNS, Cues, context, features, line_cues, scored_lines
 from streams.enrich.duplicate import find_duplicates
 from streams.enrich.headline import (
     SUPPORT_CHARS,
@@ -112,7 +112,7 @@ class RuleSplitter:
             return []
         ctx = context(lines, cues, self.vectors)
         rows = np.array([features(lines, cues, i, ctx) for i in scored], dtype=float)
-        logits = scores(rows.reshape(len(scored), len(FEATURES)))
+        logits = scores(rows.reshape(len(scored), len(COLUMNS)))
         keep = [
             (i, float(z)) for i, z in zip(scored, logits, strict=True) if z > cfg.candidate_floor
         ]

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from streams.enrich.boundary import FEATURES, WEIGHTS
+from streams.enrich.boundary import COLUMNS, FEATURES, WEIGHTS
 from streams.errors import ConfigError
 
 #: Where the fitted trees of the boundary model are kept, in ``streams/data``.
@@ -142,7 +142,7 @@ def load(path: Path | None, features: Sequence[str]) -> Trees:
 @cache
 def boundary_trees() -> Trees:
     """The packaged boundary trees, read once per process."""
-    return load(None, FEATURES)
+    return load(None, COLUMNS)
 
 
 def logit(values: Sequence[float]) -> float:
@@ -153,15 +153,15 @@ def logit(values: Sequence[float]) -> float:
 def scores(rows: np.ndarray) -> np.ndarray:
     """Log-odds of many candidates at once, one row of ``boundary.features`` each.
 
-    The linear model (``boundary.WEIGHTS``) and the boosted trees each give a
-    log-odds, and a candidate gets their mean (:data:`TREE_SHARE`). Where
-    ``rare_blank`` fires the linear model decides alone: that feature never fires
-    in the tuning data, so the trees have never seen such a line, and its weight
-    was set by hand (``boundary.FIXED``).
+    The linear model (``boundary.WEIGHTS``, over the first columns) and the
+    boosted trees (over all of them) each give a log-odds, and a candidate gets
+    their mean (:data:`TREE_SHARE`). Where ``rare_blank`` fires the linear model
+    decides alone: that feature never fires in the tuning data, so the trees have
+    never seen such a line, and its weight was set by hand (``boundary.FIXED``).
     """
     if not rows.shape[0]:
         return np.zeros(0)
-    linear = rows @ np.asarray(WEIGHTS)
+    linear = rows[:, : len(WEIGHTS)] @ np.asarray(WEIGHTS)
     trees = boundary_trees().raw(rows)
     mixed = TREE_SHARE * trees + (1.0 - TREE_SHARE) * linear
     return np.asarray(np.where(rows[:, _RARE_BLANK] > 0.0, linear, mixed), dtype=float)

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from streams.enrich.shape import SENTENCE_GAP
+
 if TYPE_CHECKING:
     from streams.enrich.split import RuleSplitter
     from streams.evaluate.split import Part
@@ -43,16 +45,12 @@ PARAGRAPH = _weighted(
 HEADLINE_SHARE = 0.6
 STANDFIRST_SHARE = 0.2
 
-# A space between two sentences: a full stop (or ! ?) after a lower-case letter,
-# digit or closing mark, then a capital. Loose, which is fine for making data.
-_SENTENCE_GAP = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?]) (?=[\"“‘]?[A-Z])")
-
 
 def sentences(text: str) -> list[str]:
     """Cut one paragraph at its sentence gaps (the spaces are dropped)."""
     out: list[str] = []
     last = 0
-    for m in _SENTENCE_GAP.finditer(text):
+    for m in SENTENCE_GAP.finditer(text):
         out.append(text[last : m.start()])
         last = m.end()
     out.append(text[last:])

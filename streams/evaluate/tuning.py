@@ -56,7 +56,8 @@ def tune(
             for r in dumps(heads, synthetic, seed):
                 docs.append((r["text"], [a["start"] for a in r["articles"]], synthetic_weight))
     x, y, weight, scored = _line_examples(docs)
-    w = _fit_logistic(x, y, weight, l2=l2)
+    # the linear model reads the weighted features; the trees also the descriptors
+    w = _fit_logistic(x[:, : len(FEATURES)], y, weight, l2=l2)
     fitted = {name: round(float(v), 2) for name, v in zip(FEATURES, w, strict=True)}
     fitted.update(FIXED)
     print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in fitted.values()) + ")")
@@ -91,7 +92,7 @@ def fit_trees(
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
-    from streams.enrich.boundary import FEATURES
+    from streams.enrich.boundary import COLUMNS
     from streams.enrich.trees import from_dict
     from streams.errors import GeowireError
 
@@ -105,7 +106,7 @@ def fit_trees(
     )
     with threadpool_limits(1):  # so the fit cannot depend on how threads share the work
         model.fit(x, y, sample_weight=weight)
-    data = _tree_json(model, FEATURES)
+    data = _tree_json(model, COLUMNS)
     drift = float(np.max(np.abs(from_dict(data).raw(x) - model.decision_function(x))))
     if drift > 1e-9:
         message = f"exported trees differ from the fitted model by {drift}"

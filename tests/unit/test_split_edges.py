@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.boundary import FEATURES, after_heading, context, features, line_cues
+from streams.enrich.boundary import (
+    COLUMNS,
+    FEATURES,
+    after_heading,
+    context,
+    features,
+    line_cues,
+)
 from streams.enrich.cohesion import tokens
 from streams.enrich.headline import (
     headline_score,
@@ -166,7 +173,7 @@ def test_a_caption_and_the_line_below_it_count_against_a_break() -> None:
         lines = read_lines(body + line + "\n\n" + after)
         cues = line_cues(lines)
         ctx = context(lines, cues, default_vectors())
-        values = [dict(zip(FEATURES, features(lines, cues, i, ctx), strict=True)) for i in (1, 2)]
+        values = [dict(zip(COLUMNS, features(lines, cues, i, ctx), strict=True)) for i in (1, 2)]
         scores[name] = values
     assert [v["next_caption"] for v in scores["caption"]] == [1.0, 0.0]
     assert [v["prev_caption"] for v in scores["caption"]] == [0.0, 1.0]

@@ -134,7 +134,7 @@ def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
 
 
 def test_tune_also_fits_the_boundary_trees_the_same_way_every_time(tmp_path: Path) -> None:
-    from streams.enrich.boundary import FEATURES
+    from streams.enrich.boundary import COLUMNS
 
     singles = _singles_file(tmp_path)
     written = []
@@ -143,6 +143,6 @@ def test_tune_also_fits_the_boundary_trees_the_same_way_every_time(tmp_path: Pat
         tune(_dump_file(tmp_path), [singles], synthetic=20, seeds=(1,), trees=out)
         written.append(out.read_bytes())
     assert written[0] == written[1]
-    trees = load_trees(tmp_path / "one.json", FEATURES)
+    trees = load_trees(tmp_path / "one.json", COLUMNS)
     assert len(trees.roots) == 100
     assert trees.depth >= 1  # the trees learnt something from the examples
