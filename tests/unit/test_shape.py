@@ -36,8 +36,8 @@ def test_style_reads_the_first_sentence_and_the_previous_lines_last() -> None:
     # a headline after a story's last sentence
     assert values["style"] > 0.0 > values["prev_style"]
     # the previous line's last sentence is read: changing it changes the value
-    whole = read_lines(DUMP.replace(" Engineers", " New engineers").replace("on Tuesday.", "to reporters."))
-    assert describe(whole, 1)[SHAPE.index("prev_style")] != values["prev_style"]
+    last = DUMP.replace(" Engineers", " New engineers").replace("on Tuesday.", "to reporters.")
+    assert describe(read_lines(last), 1)[SHAPE.index("prev_style")] != values["prev_style"]
 
 
 def test_capitals_and_a_leading_digit() -> None:
