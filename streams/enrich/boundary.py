@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -169,7 +170,16 @@ class Cues:
     signoff: bool
     closes: bool
     caption: bool
-    lexical: Profile
+    text: str
+
+    @cached_property
+    def lexical(self) -> Profile:
+        """The line's words for cohesion, read when first asked for.
+
+        Most single articles have no line that could start another, and then the
+        splitter never asks: reading a long paragraph's words is the dearest cue.
+        """
+        return profile(self.text)
 
 
 def line_cues(lines: Sequence[Line]) -> list[Cues]:
@@ -192,7 +202,7 @@ def line_cues(lines: Sequence[Line]) -> list[Cues]:
                 signoff=signoff,
                 closes=closes,
                 caption=caption,
-                lexical=profile(line.text),
+                text=line.text,
             )
         )
     return cues
