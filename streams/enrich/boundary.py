@@ -262,7 +262,7 @@ def features(lines: Sequence[Line], cues: Sequence[Cues], index: int, ctx: Conte
     line, cue, prev = lines[index], cues[index], cues[index - 1]
     has_body = index + 1 < len(lines)
     head = cue.headline if has_body else 0.0
-    supported = head > 0.0 and supports_headline(line.text, _following(lines, index))
+    supported = supported_headline(lines, cues, index)
     text = line.text
     follows = _follows_headline(lines, cues, index, head)
     return [
@@ -339,6 +339,13 @@ def _follows_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int, h
     if head > 0.0 or cues[index - 1].headline == 0.0:
         return False
     return supports_headline(lines[index - 1].text, lines[index].text)
+
+
+def supported_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int) -> bool:
+    """True if line ``index`` is headline-shaped and the two lines below it take up its words."""
+    if cues[index].headline == 0.0 or index + 1 >= len(lines):
+        return False
+    return supports_headline(lines[index].text, _following(lines, index))
 
 
 def _under_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int, head: float) -> bool:

@@ -25,7 +25,15 @@ import numpy as np
 
 from schemas.models import Span
 from streams.enrich import rarity
-from streams.enrich.boundary import COLUMNS, Cues, context, features, line_cues, scored_lines
+from streams.enrich.boundary import (
+    COLUMNS,
+    Cues,
+    context,
+    features,
+    line_cues,
+    scored_lines,
+    supported_headline,
+)
 from streams.enrich.duplicate import find_duplicates
 from streams.enrich.headline import (
     SUPPORT_CHARS,
@@ -156,11 +164,9 @@ def _has_own_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int) -
     A line repeated at the start of the next one is not counted: over a lead it
     is a standfirst, the lead's first sentence shown on its own.
     """
-    if cues[index].headline == 0.0 or index + 1 >= len(lines):
-        return False
-    text, below = lines[index].text, lines[index + 1].text
-    lead = " ".join(line.text for line in lines[index + 1 : index + 3])
-    return supports_headline(text, lead) and not repeats_headline(text, below)
+    return supported_headline(lines, cues, index) and not repeats_headline(
+        lines[index].text, lines[index + 1].text
+    )
 
 
 def _segment(text: str, lines: Sequence[Line], first: Cues) -> Segment:
