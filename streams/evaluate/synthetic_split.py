@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from streams.enrich.shape import SENTENCE_GAP
+from streams.split.shape import SENTENCE_GAP
 
 if TYPE_CHECKING:
-    from streams.enrich.split import RuleSplitter
     from streams.evaluate.split import Part
+    from streams.split.splitter import RuleSplitter
 
 
 def _weighted(*pairs: tuple[Any, int]) -> list[Any]:

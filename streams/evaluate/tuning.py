@@ -1,6 +1,6 @@
 """Fitting the splitter's boundary weights on the tuning parts of the benchmarks.
 
-``tune`` prints the weights for ``streams.enrich.boundary.WEIGHTS``; how the data
+``tune`` prints the weights for ``streams.split.boundary.WEIGHTS``; how the data
 were chosen and weighted is in docs/splitting.md ("Tuning").
 """
 
@@ -38,15 +38,15 @@ def tune(
     documents (:mod:`streams.evaluate.synthetic_split`), add examples weighted by
     ``synthetic_weight``. The weights are those of an L2-regularised logistic
     regression (Newton's method); they are printed for
-    ``streams.enrich.boundary.WEIGHTS``. With ``trees``, the boosted trees are
+    ``streams.split.boundary.WEIGHTS``. With ``trees``, the boosted trees are
     fitted on the lines among the same examples that the splitter scores
     (:func:`fit_trees`) and written there.
 
     Returns:
         Feature name to fitted weight.
     """
-    from streams.enrich.boundary import FEATURES, FIXED
     from streams.evaluate.synthetic_split import dumps
+    from streams.split.boundary import FEATURES, FIXED
 
     docs = [(r["text"], [a["start"] for a in r["articles"]], 1.0) for r in load(path, "head")]
     heads = [row for single in singles for row in load(single, "head")]
@@ -81,7 +81,7 @@ def fit_trees(
     ``x``, ``y`` and ``weight`` are the features, labels and weights of the lines
     the splitter scores (not sign-offs, not lines under a heading). scikit-learn
     fits the trees here only (it is in the ``dev`` extra); the written file is
-    read by :mod:`streams.enrich.trees`. The settings (100 trees of 15 leaves,
+    read by :mod:`streams.split.trees`. The settings (100 trees of 15 leaves,
     learning rate 0.05, no early stopping) were chosen by cross-validation over
     the tuning dumps; see docs/splitting.md (ninth round).
 
@@ -92,9 +92,9 @@ def fit_trees(
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
-    from streams.enrich.boundary import COLUMNS
-    from streams.enrich.trees import from_dict
-    from streams.errors import GeowireError
+    from streams.core.errors import GeowireError
+    from streams.split.boundary import COLUMNS
+    from streams.split.trees import from_dict
 
     model = HistGradientBoostingClassifier(
         max_iter=iterations,
@@ -143,9 +143,9 @@ def _line_examples(
     """
     import numpy as np
 
-    from streams.enrich.boundary import context, features, line_cues, scored_lines
-    from streams.enrich.headline import read_lines
-    from streams.enrich.similarity import default_vectors
+    from streams.split.boundary import context, features, line_cues, scored_lines
+    from streams.split.headline import read_lines
+    from streams.split.similarity import default_vectors
 
     xs: list[list[float]] = []
     ys: list[float] = []
@@ -190,7 +190,7 @@ def fit_headlinese(
         singles: geoparse benchmark files; only their head parts are read.
         l2: L2 penalty of the logistic fit.
         min_count: features seen fewer times are dropped.
-        out: where to write; by default ``streams/data/headlinese.json``.
+        out: where to write; by default ``streams/split/data/headlinese.json``.
 
     Returns:
         The path written.
@@ -198,8 +198,8 @@ def fit_headlinese(
     import numpy as np
     import wordfreq
 
-    from streams.enrich.headlinese import features
     from streams.evaluate.synthetic_split import sentences
+    from streams.split.headlinese import features
 
     common = frozenset(wordfreq.top_n_list("en", 300))
     titles, others = [], []
@@ -221,7 +221,7 @@ def fit_headlinese(
         x[r, [vocab[f] for f in row if f in vocab]] = 1.0
     y = np.array([1.0] * len(titles) + [0.0] * len(others))
     w = _fit_logistic(x, y, np.where(y == 1.0, len(others) / len(titles), 1.0), l2=l2)
-    out = out or Path(__file__).resolve().parents[1] / "data" / "headlinese.json"
+    out = out or Path(__file__).resolve().parents[1] / "split" / "data" / "headlinese.json"
     weights = {f: round(float(w[i]), 4) for f, i in vocab.items()}
     data = {"common": sorted(common), "bias": round(float(w[-1]), 4), "weights": weights}
     out.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))

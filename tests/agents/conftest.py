@@ -9,8 +9,8 @@ from functools import cached_property
 import pytest
 from aiokafka.errors import MessageSizeTooLargeError
 
-from streams.app import create_app
-from streams.enrich.pipeline import Pipeline
+from streams.core.pipeline import Pipeline
+from streams.service.app import create_app
 from streams.settings import Settings
 from tests.fakes import BlankLineSplitter, DictGeocoder, DictTagger
 

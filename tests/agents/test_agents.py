@@ -4,9 +4,9 @@ import base64
 import orjson
 
 from schemas.models import ArticleV1, DeadLetterV1, EnrichedArticleV1, PlaceEventV1, TaggedArticleV1
-from streams.codec import encode
-from streams.enrich.intake import RawInput
-from streams.enrich.pipeline import split_articles
+from streams.core.intake import RawInput
+from streams.core.pipeline import split_articles
+from streams.service.codec import encode
 from tests.fakes import BlankLineSplitter
 
 DUMP = (

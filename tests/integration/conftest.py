@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from streams.paths import ROOT, shared_dir
+from streams.service.topics import delete_topics
 from streams.settings import Settings
-from streams.topics import delete_topics
 
 SHARED = shared_dir()
 
@@ -94,7 +94,7 @@ class WorkerProcess:
     def start(self, timeout: float = 180) -> None:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "streams.cli", "worker"],
+                [sys.executable, "-m", "streams.cli.main", "worker"],
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import LocalBroker
+from streams.broker.local import LocalBroker
 
 pytestmark = [
     pytest.mark.integration,

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from streams.client import collect, produce
+from streams.service.client import collect, produce
 
 pytestmark = pytest.mark.integration
 

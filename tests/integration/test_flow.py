@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from streams.client import collect, produce
+from streams.service.client import collect, produce
 from tests.integration.conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.integration
@@ -27,7 +27,7 @@ def read(settings, topic: str, n: int, timeout: float = 90) -> list[dict]:
 
 def offline_enrich(path) -> list[dict]:
     out = subprocess.run(
-        [sys.executable, "-m", "streams.cli", "enrich", str(path)],
+        [sys.executable, "-m", "streams.cli.main", "enrich", str(path)],
         check=True,
         capture_output=True,
         cwd=ROOT,

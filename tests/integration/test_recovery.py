@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from streams.client import collect, produce
+from streams.service.client import collect, produce
 from streams.settings import Settings
 from tests.integration.conftest import ROOT, WorkerProcess
 

@@ -10,11 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from schemas.models import DeadLetterV1
-from streams.cli import app
-from streams.client import produce
-from streams.codec import dead_letter, decode, encode
-from streams.errors import InputError
-from streams.replay import REPLAY_HEADER, LetterFilter, original_record, read_to_end, replay
+from streams.cli.main import app
+from streams.core.errors import InputError
+from streams.service.client import produce
+from streams.service.codec import dead_letter, decode, encode
+from streams.service.replay import REPLAY_HEADER, LetterFilter, original_record, read_to_end, replay
 
 pytestmark = pytest.mark.integration
 

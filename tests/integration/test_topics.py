@@ -12,8 +12,8 @@ import uuid
 import pytest
 
 from streams.paths import ROOT
+from streams.service.topics import admin_client, delete_topics, ensure_topics
 from streams.settings import Settings
-from streams.topics import admin_client, delete_topics, ensure_topics
 
 pytestmark = pytest.mark.integration
 ROLES = tuple(Settings().topics)
@@ -51,7 +51,7 @@ def test_produce_creates_the_topics_it_needs(it_env, tmp_path) -> None:
     env["GEOWIRE_TOPIC_PARTITIONS"] = "2"
     article = tmp_path / "note.txt"
     article.write_text("Ferry services resumed between Oban and Mull on Tuesday.\n")
-    cmd = [sys.executable, "-m", "streams.cli", "produce", str(article)]
+    cmd = [sys.executable, "-m", "streams.cli.main", "produce", str(article)]
     subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=120)
     settings = Settings(kafka_bootstrap=env["GEOWIRE_KAFKA_BOOTSTRAP"])
     try:

@@ -10,7 +10,7 @@ import urllib.request
 import orjson
 import pytest
 
-from streams.client import produce
+from streams.service.client import produce
 
 pytestmark = pytest.mark.integration
 

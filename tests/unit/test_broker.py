@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from streams.broker import BrokerError, LocalBroker
-from streams.broker_tools import (
+from streams.broker.local import BrokerError, LocalBroker
+from streams.broker.tools import (
     api_versions_ok,
     new_cluster_id,
     render_properties,
     uses_external_broker,
 )
-from streams.cli_broker import broker_app
+from streams.cli.broker import broker_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -228,7 +228,7 @@ def test_cli_leaves_the_local_broker_alone_for_an_external_one(
 def test_cli_status_finds_a_running_broker(
     broker: LocalBroker, fake_broker: subprocess.Popen[bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("streams.broker.port_open", lambda host, port: True)
+    monkeypatch.setattr("streams.broker.local.port_open", lambda host, port: True)
     result = CliRunner().invoke(broker_app, _cli(broker, "status"))
     assert result.exit_code == 0
     assert f"running (pid {fake_broker.pid})" in result.stdout

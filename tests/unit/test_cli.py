@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from streams.cli import _summary, app
+from streams.cli.main import _summary, app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "quake-report.txt"
 runner = CliRunner()

@@ -3,8 +3,8 @@ import base64
 import pytest
 
 from schemas.models import ArticleV1, Span
-from streams.codec import dead_letter, decode, encode
-from streams.errors import EventError, InputError
+from streams.core.errors import EventError, InputError
+from streams.service.codec import dead_letter, decode, encode
 
 
 def article() -> ArticleV1:

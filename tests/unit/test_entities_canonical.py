@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from streams.enrich.canonical import canonical_names
-from streams.enrich.entities import mentions_from_doc
-from streams.enrich.mentions import mention_text
+from streams.tag.canonical import canonical_names
+from streams.tag.entities import mentions_from_doc
+from streams.tag.mentions import mention_text
 from tests.unit.test_entities_rules import make_doc
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from streams.enrich.demonyms import demonym_country
-from streams.enrich.entities import mentions_from_doc
-from streams.enrich.persons import propagate_persons
-from streams.enrich.recovery import assign_demonyms, recover_untagged
+from streams.lexicon.demonyms import demonym_country
+from streams.tag.entities import mentions_from_doc
+from streams.tag.persons import propagate_persons
+from streams.tag.recovery import assign_demonyms, recover_untagged
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
 

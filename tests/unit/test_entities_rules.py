@@ -6,15 +6,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from streams.enrich.entities import (
+from streams.tag.entities import (
     apply_acronyms,
     apply_heads,
     apply_titles,
     mentions_from_doc,
     vote_labels,
 )
-from streams.enrich.mentions import Mention, mention_text
-from streams.enrich.persons import person_names, propagate_persons
+from streams.tag.mentions import Mention, mention_text
+from streams.tag.persons import person_names, propagate_persons
 
 NLP = spacy.blank("en")
 

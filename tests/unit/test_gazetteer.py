@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.gazetteer import Gazetteer, default_path, load_gazetteer
-from streams.enrich.gazetteer.index import FILE_NAME, resolve_path
-from streams.enrich.gazetteer.sources import REGION
-from streams.errors import GeowireError
+from streams.core.errors import GeowireError
+from streams.gazetteer import Gazetteer, default_path, load_gazetteer
+from streams.gazetteer.index import FILE_NAME, resolve_path
+from streams.gazetteer.sources import REGION
 
 
 @pytest.fixture(scope="module")

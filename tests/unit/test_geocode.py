@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from schemas.models import Duplicate, Entity, Span
-from streams.enrich.gazetteer import load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder
+from streams.gazetteer import load_gazetteer
+from streams.geocode.geocoder import GazetteerGeocoder
 
 ARTICLES = json.loads(
     (Path(__file__).parents[1] / "data" / "geocode" / "articles.json").read_text(encoding="utf-8")
@@ -361,7 +361,7 @@ def test_a_facility_named_after_a_nearby_county_keeps_it(geocoder: GazetteerGeoc
 def test_names_worked_out_once_are_kept_in_a_bounded_cache(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from streams.enrich.gazetteer import ranking
+    from streams.geocode import ranking
 
     geocoder = GazetteerGeocoder(load_gazetteer())
     text = "Talks moved from Paris to Lyon, then to Paris, Texas, and on to Dallas."

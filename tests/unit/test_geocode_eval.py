@@ -8,18 +8,18 @@ from pathlib import Path
 import pytest
 
 from schemas.models import Place
-from streams.enrich.gazetteer import load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder
 from streams.evaluate.coverage import coverage_figures
 from streams.evaluate.geoparse import (
-    EARTH_HALF_CIRCUMFERENCE_KM,
-    distance_km,
     error_figures,
     gold_span_figures,
     gold_span_misses,
     placed_counts,
 )
+from streams.evaluate.gold import EARTH_HALF_CIRCUMFERENCE_KM
 from streams.evaluate.recognition import head_size, read_docs, select
+from streams.gazetteer import load_gazetteer
+from streams.geocode.geocoder import GazetteerGeocoder
+from streams.geocode.guesses import distance_km
 
 
 @pytest.fixture(scope="module")

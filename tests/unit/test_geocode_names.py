@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from schemas.models import Entity
-from streams.enrich.gazetteer import load_gazetteer
-from streams.enrich.geocode import GazetteerGeocoder
+from streams.gazetteer import load_gazetteer
+from streams.geocode.geocoder import GazetteerGeocoder
 from tests.unit.test_geocode import entity, span_of
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from streams.enrich.factory import Components
-from streams.enrich.intake import RawInput
+from streams.core.intake import RawInput
 from streams.paths import shared_dir
+from streams.service.factory import Components
 from streams.settings import Settings
 
 pytestmark = pytest.mark.model

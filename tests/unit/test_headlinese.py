@@ -8,9 +8,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from streams.enrich.headline import inline_title
-from streams.enrich.headlinese import features, odds
 from streams.evaluate.tuning import fit_headlinese
+from streams.split.headline import inline_title
+from streams.split.headlinese import features, odds
 
 TITLES = [
     "Council backs plan to widen harbour road",

@@ -1,8 +1,8 @@
 import orjson
 import pytest
 
-from streams.enrich.intake import decode_raw
-from streams.errors import GeowireError, InputError
+from streams.core.errors import GeowireError, InputError
+from streams.core.intake import decode_raw
 
 ORIGIN = "geowire.raw:0:7"
 

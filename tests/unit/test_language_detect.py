@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.enrich.language import detect_language, is_english
+from streams.tag.language import detect_language, is_english
 
 ENGLISH = "The minister said on Tuesday that the talks would continue into next week."
 FRENCH = "Le ministre a déclaré mardi que les négociations se poursuivraient la semaine prochaine."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.enrich.gazetteer.normalize import article_key, is_latin, normalize, skeleton_key
+from streams.gazetteer.normalize import article_key, is_latin, normalize, skeleton_key
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 from schemas.models import Span
-from streams.enrich.intake import RawInput
-from streams.enrich.interfaces import Segment
-from streams.enrich.pipeline import Pipeline, article_id, place_events
+from streams.core.intake import RawInput
+from streams.core.interfaces import Segment
+from streams.core.pipeline import Pipeline, article_id, place_events
 from tests.fakes import BlankLineSplitter, DictGeocoder, DictTagger
 
 TEXT = "Lisbon opens bridge\nCrowds crossed in Lisbon.\n\nPorto wins\nFans in Porto cheered."

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 
+import orjson
 import pytest
 
-from streams.codec import dead_letter
-from streams.errors import ConfigError, InputError
-from streams.replay import LetterFilter, ReplaySummary, original_record, replay
+from schemas.models import DeadLetterV1
+from streams.core.errors import ConfigError, InputError
+from streams.service.codec import dead_letter, decode, encode
+from streams.service.replay import LetterFilter, ReplaySummary, original_record, replay
 from streams.settings import Settings
 
 
@@ -40,7 +43,13 @@ def test_a_filter_passes_the_letters_of_its_codes_and_stages(codes, stages, expe
 @pytest.mark.parametrize("key", [None, b"", b"\x00\xffkey"])
 def test_the_original_key_and_value_bytes_come_back_exactly(key) -> None:
     value = "Café news\n".encode("latin-1") + bytes(range(256))
-    assert original_record(_letter("not_utf8", "decode", key=key, value=value)) == (key, value)
+    # Through the bytes on the topic, as a consumer in any language reads them: the
+    # contract says base64 of the original bytes, which any base64 decoder undoes.
+    wire = orjson.loads(encode(_letter("not_utf8", "decode", key=key, value=value)))
+    assert base64.b64decode(wire["value"]) == value
+    assert wire["key"] == (None if key is None else base64.b64encode(key).decode())
+    letter = decode(orjson.dumps(wire), DeadLetterV1, stage="replay")
+    assert original_record(letter) == (key, value)
 
 
 def test_the_summary_is_plain_json() -> None:

@@ -1,10 +1,10 @@
-"""The global choice of article starts (``streams.enrich.segmentation``)."""
+"""The global choice of article starts (``streams.split.segmentation``)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from streams.enrich.segmentation import best_starts
+from streams.split.segmentation import best_starts
 
 # Three units of 100 characters each, all with the same words: the word model alone
 # never pays for a cut, so the local evidence and the length rule decide.

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.enrich.sentences import split_sentences
+from streams.split.sentences import split_sentences
 
 
 def _sentences(text: str) -> list[str]:

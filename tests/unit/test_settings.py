@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from streams.kafka import client_options
+from streams.service.kafka import client_options
 from streams.settings import Settings
 
 

@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from streams.enrich.boundary import COLUMNS, FEATURES, WEIGHTS
-from streams.enrich.headline import read_lines
-from streams.enrich.shape import SHAPE, describe
+from streams.split.boundary import COLUMNS, FEATURES, WEIGHTS
+from streams.split.headline import read_lines
+from streams.split.shape import SHAPE, describe
 
 DUMP = (
     "The ferry linking Port Ellison and Gull Island returned to service on Monday. "

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from streams.enrich.boundary import FEATURES, context, features, line_cues
-from streams.enrich.headline import read_lines
-from streams.enrich.similarity import DIM, WordLlamaVectors, default_vectors, window_similarity
-from streams.enrich.split import RuleSplitter
+from streams.split.boundary import FEATURES, context, features, line_cues
+from streams.split.headline import read_lines
+from streams.split.similarity import DIM, WordLlamaVectors, default_vectors, window_similarity
+from streams.split.splitter import RuleSplitter
 
 _TOPICS = {"harbour": 0, "ferry": 0, "quay": 0, "orchard": 1, "cherry": 1, "harvest": 1}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.split import RuleSplitter
+from streams.split.splitter import RuleSplitter
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 

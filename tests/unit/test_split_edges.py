@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.boundary import (
+from streams.split.boundary import (
     COLUMNS,
     FEATURES,
     after_heading,
@@ -14,17 +14,17 @@ from streams.enrich.boundary import (
     features,
     line_cues,
 )
-from streams.enrich.cohesion import tokens
-from streams.enrich.headline import (
+from streams.split.cohesion import tokens
+from streams.split.headline import (
     headline_score,
     inline_title,
     is_caption,
     is_dateline,
     read_lines,
 )
-from streams.enrich.similarity import default_vectors
-from streams.enrich.split import RuleSplitter
-from streams.enrich.trees import logit
+from streams.split.similarity import default_vectors
+from streams.split.splitter import RuleSplitter
+from streams.split.trees import logit
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.split import RuleSplitter
-from streams.enrich.trees import load as load_trees
 from streams.evaluate.split import load, match_starts, pk, run, run_raw, run_single, wilson
 from streams.evaluate.tuning import tune
+from streams.split.splitter import RuleSplitter
+from streams.split.trees import load as load_trees
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 
@@ -124,7 +124,7 @@ def _singles_file(tmp_path: Path) -> Path:
 def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from streams.enrich.boundary import FEATURES, FIXED
+    from streams.split.boundary import FEATURES, FIXED
 
     singles = _singles_file(tmp_path)
     fitted = tune(_dump_file(tmp_path), [singles], synthetic=4, seeds=(1,))
@@ -134,7 +134,7 @@ def test_tune_fits_on_dumps_singles_and_synthetic_dumps(
 
 
 def test_tune_also_fits_the_boundary_trees_the_same_way_every_time(tmp_path: Path) -> None:
-    from streams.enrich.boundary import COLUMNS
+    from streams.split.boundary import COLUMNS
 
     singles = _singles_file(tmp_path)
     written = []

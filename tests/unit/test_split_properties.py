@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.enrich.split import RuleSplitter
+from streams.split.splitter import RuleSplitter
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 SPLITTER = RuleSplitter()
@@ -67,9 +67,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from streams.enrich.boundary import context, features, line_cues
-from streams.enrich.headline import read_lines
-from streams.enrich.similarity import default_vectors
+from streams.split.boundary import context, features, line_cues
+from streams.split.headline import read_lines
+from streams.split.similarity import default_vectors
 for path in sorted(Path(sys.argv[1]).glob("*.txt")):
     lines = read_lines(path.read_text(encoding="utf-8"))
     cues = line_cues(lines)

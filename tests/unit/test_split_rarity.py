@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from streams.enrich.cohesion import Weights, overlap, tokens
-from streams.enrich.rarity import rarity
-from streams.enrich.split import RuleSplitter
+from streams.split.cohesion import Weights, overlap, tokens
+from streams.split.rarity import rarity
+from streams.split.splitter import RuleSplitter
 
 DUMP = """\
 Dredger loses power in estuary

@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from streams.enrich.split import RuleSplitter
 from streams.paths import shared_dir
+from streams.split.splitter import RuleSplitter
 
 SEED = shared_dir() / "samples" / "news-dump-iran.txt"
 SEED_SHA256 = "bf63e3edd8ba5ea2e4982dbb2b0d29b90e08ff4dbe790b267a86527c24be1096"

@@ -7,9 +7,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from streams.enrich.interfaces import Segment
-from streams.enrich.split import RuleSplitter
+from streams.core.interfaces import Segment
 from streams.evaluate.synthetic_split import dumps, run, sentences
+from streams.split.splitter import RuleSplitter
 
 DOCS: list[dict[str, Any]] = [
     {

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from schemas.models import ArticleV1, Duplicate, Span
-from streams.enrich.interfaces import PLACE_LABELS
-from streams.enrich.tag import SpacyTagger
+from streams.core.interfaces import PLACE_LABELS
+from streams.tag.tagger import SpacyTagger
 from tests.unit.test_entities_rules import FakeOracle
 
 pytestmark = pytest.mark.model

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from streams.enrich.embedded import embedded_places, split_pairs
-from streams.enrich.entities import apply_acronyms, mentions_from_doc
-from streams.enrich.mentions import Mention, mention_text
-from streams.enrich.recovery import listed_places, recover_untagged
-from streams.enrich.toponyms import drop_non_places, relabel_places
+from streams.tag.embedded import embedded_places, split_pairs
+from streams.tag.entities import apply_acronyms, mentions_from_doc
+from streams.tag.mentions import Mention, mention_text
+from streams.tag.recovery import listed_places, recover_untagged
+from streams.tag.toponyms import drop_non_places, relabel_places
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
 ORACLE = FakeOracle({
@@ -334,7 +334,7 @@ def test_weak_or_generic_heads_are_not_nested() -> None:
 
 
 def _resolved(text: str, ents: list[tuple[str, str]], oracle: FakeOracle) -> list[tuple[str, str]]:
-    from streams.enrich.tag import resolve_mentions
+    from streams.tag.tagger import resolve_mentions
 
     doc = make_doc(text, ents)
     return [(mention_text(doc, m), m.label) for m in resolve_mentions(doc, oracle)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from streams.enrich.taxonomy import TAXONOMY
-from streams.enrich.topics import THRESHOLD, score_topics
+from streams.tag.taxonomy import TAXONOMY
+from streams.tag.topics import score_topics
 
 REQUIRED = {
     "armed-conflict", "diplomacy", "terrorism", "crime", "courts", "economy", "banking",
@@ -61,6 +61,13 @@ def test_neutral_text_has_no_topics() -> None:
     assert score_topics("The weather was mild and the town was quiet on Sunday.") == []
 
 
-def test_threshold_is_the_midpoint_score() -> None:
-    for topic in score_topics("The judge and the jury heard the trial; the verdict came."):
-        assert topic.score >= THRESHOLD / (THRESHOLD + THRESHOLD)
+def test_more_evidence_raises_the_score_towards_one() -> None:
+    short = "The judge and the jury heard the trial; the verdict came."
+    longer = short + (
+        " Prosecutors appealed the sentence and the defendant filed a lawsuit in court;"
+        " the attorney said the ruling was wrong."
+    )
+    (few,) = [t for t in score_topics(short) if t.label == "courts"]
+    (many,) = [t for t in score_topics(longer) if t.label == "courts"]
+    assert 0.5 <= few.score < many.score < 1.0
+    assert len(many.evidence) > len(few.evidence)

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from streams.enrich import boundary
-from streams.enrich.trees import boundary_trees, from_dict, load, logit, scores
-from streams.errors import ConfigError
+from streams.core.errors import ConfigError
+from streams.split import boundary
+from streams.split.trees import boundary_trees, from_dict, load, logit, scores
 
 # tree 1 splits on column 0 at 0.5, then its right child on column 1 at 2.0;
 # tree 2 is a single leaf

@@ -1,0 +1,1 @@
+"""The local single-node KRaft broker run from Maven Central jars (``geowire broker``)."""

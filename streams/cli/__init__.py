@@ -1,0 +1,1 @@
+"""The ``geowire`` command line (``streams.cli.main:main``)."""

@@ -1,0 +1,79 @@
+"""``geowire bench``: benchmarks that print their figures (they read ../shared at run time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from streams.cli.settings import settings_or_exit
+from streams.paths import shared_dir
+
+bench_app = typer.Typer(help="Benchmarks; each prints its figures and skips without ../shared.")
+
+Limit = Annotated[int | None, typer.Option(help="first N texts only")]
+
+
+@bench_app.command("pipeline")
+def bench_pipeline(limit: Limit = None, batch_size: int = 16) -> None:
+    """Where enrichment time goes: split, tag and geocode on the benchmark texts."""
+    from streams.bench import pipeline
+
+    pipeline.run(settings_or_exit(), limit, batch_size)
+
+
+@bench_app.command("geocode")
+def bench_geocode(passes: int = 3) -> None:
+    """Geocoder speed on gold spans, index load time and worker memory."""
+    from streams.bench import geocode
+
+    settings = settings_or_exit()
+    geocode.run(passes, settings.spacy_model, settings.gazetteer_path)
+
+
+@bench_app.command("split")
+def bench_split(
+    path: Annotated[Path | None, typer.Argument(help="dumps JSONL")] = None,
+    tagger: Annotated[bool, typer.Option(help="also time spaCy tagging")] = False,
+    repeat: int = 3,
+) -> None:
+    """Splitting speed on a dumps file (the shared dumps.jsonl by default)."""
+    from streams.bench import split
+
+    split.run(
+        path or shared_dir() / "bench" / "split" / "dumps.jsonl", repeat=repeat, tagger=tagger
+    )
+
+
+@bench_app.command("stream")
+def bench_stream(docs: int = 300, workers: int = 1) -> None:
+    """Documents end to end through Kafka with N workers (needs a broker)."""
+    from streams.bench import stream
+    from streams.core.errors import ConfigError
+
+    try:
+        stream.run(docs, workers)
+    except ConfigError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+
+
+@bench_app.command("tagging")
+def bench_tagging(
+    limit: int = 400,
+    batch_size: int = 32,
+    no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer")] = False,
+) -> None:
+    """Our tagger against spaCy's full pipeline on the same texts."""
+    from streams.bench import tagging
+
+    settings = settings_or_exit()
+    tagging.run(
+        shared_dir() / "bench" / "geoparse",
+        limit=limit,
+        batch_size=batch_size,
+        model=settings.spacy_model,
+        gazetteer=settings.gazetteer_path,
+        use_gazetteer=not no_gazetteer,
+    )

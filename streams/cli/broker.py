@@ -1,0 +1,68 @@
+"""``geowire broker start|stop|status``: the local Apache Kafka broker for development."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from streams.broker.local import LocalBroker
+from streams.broker.tools import uses_external_broker
+from streams.core.errors import GeowireError
+from streams.paths import ROOT
+
+broker_app = typer.Typer(help="The local Apache Kafka broker (KRaft) for development and tests.")
+
+DataDir = Annotated[
+    Path | None, typer.Option(help="where the node keeps its state (default: var/kafka)")
+]
+Port = Annotated[int, typer.Option(help="client port")]
+ControllerPort = Annotated[int, typer.Option(help="KRaft controller port")]
+
+
+def _broker(data_dir: Path | None, port: int, controller_port: int) -> LocalBroker:
+    return LocalBroker(ROOT, port=port, controller_port=controller_port, data_dir=data_dir)
+
+
+@broker_app.command("start")
+def broker_start(
+    data_dir: DataDir = None, port: Port = 9092, controller_port: ControllerPort = 9093
+) -> None:
+    """Start the local broker in the background (a running one is left alone).
+
+    Nothing starts when GEOWIRE_KAFKA_BOOTSTRAP names another broker.
+    """
+    external = os.environ.get("GEOWIRE_KAFKA_BOOTSTRAP")
+    if uses_external_broker(external, port):
+        typer.echo(f"GEOWIRE_KAFKA_BOOTSTRAP={external}: using that broker, not starting one")
+        return
+    broker = _broker(data_dir, port, controller_port)
+    try:
+        started = broker.start()
+    except GeowireError as exc:
+        typer.echo(f"broker did not start ({exc.code}): {exc}", err=True)
+        raise typer.Exit(2) from exc
+    state = "started" if started else "already running"
+    typer.echo(f"broker {state} on {broker.bootstrap}, data in {broker.data_dir}")
+
+
+@broker_app.command("stop")
+def broker_stop(
+    data_dir: DataDir = None, port: Port = 9092, controller_port: ControllerPort = 9093
+) -> None:
+    """Stop the local broker cleanly (SIGTERM, then SIGKILL after a minute)."""
+    stopped = _broker(data_dir, port, controller_port).stop()
+    typer.echo("broker stopped" if stopped else "broker was not running")
+
+
+@broker_app.command("status")
+def broker_status(
+    data_dir: DataDir = None, port: Port = 9092, controller_port: ControllerPort = 9093
+) -> None:
+    """Say whether the local broker runs (exit 1 when it does not)."""
+    status = _broker(data_dir, port, controller_port).status()
+    state = f"running (pid {status.pid})" if status.running else "not running"
+    typer.echo(f"{state}: {status.bootstrap}, data in {status.data_dir}")
+    raise typer.Exit(0 if status.running else 1)

@@ -1,0 +1,136 @@
+"""Article context for ranking: beliefs over all groups' candidates, updated jointly.
+
+All candidates of all mention groups of an article sit in flat arrays (group by group),
+so one update is a handful of vectorised numpy operations whatever the article size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from streams.gazetteer.index import Gazetteer
+from streams.gazetteer.sources import ADMIN2, CITY, COUNTRY, REGION
+
+EARTH_RADIUS_KM = 6371.0
+#: Candidates below this tempered belief are ignored by the proximity term.
+MIN_BELIEF = 0.01
+
+
+class ContextWeights(Protocol):
+    """The weights :class:`DocContext` reads (see ``ranking.Weights``)."""
+
+    @property
+    def context_country(self) -> float: ...
+    @property
+    def context_admin1(self) -> float: ...
+    @property
+    def proximity(self) -> float: ...
+    @property
+    def proximity_km(self) -> float: ...
+    @property
+    def temperature(self) -> float: ...
+    @property
+    def damping(self) -> float: ...
+
+
+class DocContext:
+    """Candidate scores of one article, re-estimated from the other groups' beliefs.
+
+    Beliefs are tempered softmax distributions over each group's candidates, so a pair
+    of unlikely but mutually consistent readings (a small town and its county) can
+    support each other before either wins.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        area: np.ndarray,
+        groups: Sequence[tuple[np.ndarray, np.ndarray, int]],
+        countries: Mapping[str, float],
+        weights: ContextWeights,
+    ) -> None:
+        self.w = weights
+        rows = np.concatenate([g[0] for g in groups])
+        self.fixed = np.concatenate([g[1] for g in groups]).astype(np.float64)
+        sizes = np.array([len(g[0]) for g in groups])
+        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        self.group = np.repeat(np.arange(len(groups)), sizes)
+        self.mentions = np.array([g[2] for g in groups], dtype=np.float64)[self.group]
+        self.n_groups = len(groups)
+        self.n_cc = gazetteer.country_count
+        self.cc = gazetteer.cc[rows].astype(np.int64)
+        areas, self.area = np.unique(area[rows], return_inverse=True)
+        self.area_valid = (areas[self.area] >= 0).astype(np.float64)
+        self.n_area = len(areas)
+        kind = gazetteer.kind[rows]
+        self.counted = (kind != REGION).astype(np.float64)
+        # A name that can be a country is decided by priors and country shares, not by
+        # nearby towns inside that country ("Mexico" among Mexican cities is still the
+        # country); its namesakes abroad still gain from their neighbours (Lebanon,
+        # Indiana, in a story that names Boone County).
+        country_cc = np.full(self.n_groups, -1, dtype=np.int64)
+        country_cc[self.group[kind == COUNTRY]] = self.cc[kind == COUNTRY]
+        self.spatial = np.isin(kind, [CITY, ADMIN2]) & (country_cc[self.group] != self.cc)
+        self.lat = np.radians(gazetteer.lat[rows].astype(np.float64))
+        self.lon = np.radians(gazetteer.lon[rows].astype(np.float64))
+        self.extra_cc = np.zeros(self.n_cc, dtype=np.float64)
+        for code, value in countries.items():
+            if code in gazetteer.country_rows:
+                self.extra_cc[gazetteer.cc[gazetteer.country_rows[code]]] += value
+        self.scores = self.fixed.copy()
+        self._belief: np.ndarray | None = None
+
+    def beliefs(self) -> np.ndarray:
+        """Tempered softmax of the scores within each group."""
+        top = np.maximum.reduceat(self.scores, self.starts)[self.group]
+        p = np.exp((self.scores - top) / self.w.temperature)
+        result: np.ndarray = p / np.add.reduceat(p, self.starts)[self.group]
+        return result
+
+    def update(self) -> None:
+        """Recompute all scores from the other groups' current (damped) beliefs."""
+        belief = self.beliefs()
+        if self._belief is not None:
+            belief = self.w.damping * self._belief + (1.0 - self.w.damping) * belief
+        self._belief = belief
+        mass = belief * self.mentions * self.counted
+        group_mass = np.bincount(self.group, mass, minlength=self.n_groups)
+        others = group_mass.sum() + self.extra_cc.sum() - group_mass[self.group]
+        cc_share = self._share(self.cc, self.n_cc, mass) + self.extra_cc[self.cc]
+        a1_share = self._share(self.area, self.n_area, mass * self.area_valid) * self.area_valid
+        context = self.w.context_country * cc_share + self.w.context_admin1 * a1_share
+        context = np.divide(context, others, out=np.zeros_like(context), where=others > 1e-9)
+        self.scores = self.fixed + context
+        if self.w.proximity and self.n_groups > 1:
+            self.scores = self.scores + self.w.proximity * self._proximity(belief)
+
+    def _share(self, keys: np.ndarray, n_keys: int, mass: np.ndarray) -> np.ndarray:
+        """Per candidate: mass of *other* groups' candidates with the same key."""
+        total = np.bincount(keys, mass, minlength=n_keys)[keys]
+        own_key = self.group * n_keys + keys
+        own = np.bincount(own_key, mass, minlength=self.n_groups * n_keys)[own_key]
+        result: np.ndarray = total - own
+        return result
+
+    def _proximity(self, belief: np.ndarray) -> np.ndarray:
+        """Per candidate: belief of each other group's nearest likely place, summed."""
+        idx = np.flatnonzero(self.spatial & (belief >= MIN_BELIEF))
+        support = np.zeros(len(self.scores))
+        if len(idx) < 2:
+            return support
+        grp = self.group[idx]
+        lat, lon = self.lat[idx], self.lon[idx]
+        x = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
+        dist = EARTH_RADIUS_KM * np.hypot(x, lat[:, None] - lat[None, :])
+        near = np.exp(-dist / self.w.proximity_km) * belief[idx][None, :]
+        near[grp[:, None] == grp[None, :]] = 0.0
+        starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]])
+        support[idx] = np.maximum.reduceat(near, starts, axis=1).sum(axis=1)
+        return support
+
+    def group_scores(self) -> list[np.ndarray]:
+        """Current scores split back per group."""
+        return np.split(self.scores, self.starts[1:])

@@ -1,0 +1,1 @@
+"""Shared word lists: titles, place words, demonyms. A leaf: imports nothing from geowire."""

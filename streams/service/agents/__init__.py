@@ -1,0 +1,1 @@
+"""The three Faust agents (split, tag, geocode) and the delivery they share."""

@@ -1,0 +1,74 @@
+"""The one codec at the Kafka boundary: pydantic models <-> orjson bytes."""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, datetime
+from typing import TypeVar
+
+import orjson
+from pydantic import BaseModel, ValidationError
+
+from schemas.models import DeadLetterV1, ErrorInfo
+from streams.core.errors import EventError, GeowireError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def encode(model: BaseModel) -> bytes:
+    """Serialise a contract model to compact JSON bytes."""
+    return orjson.dumps(model.model_dump(mode="json"))
+
+
+def decode(data: bytes | None, model: type[M], *, stage: str) -> M:
+    """Parse JSON bytes into ``model``.
+
+    Raises:
+        EventError: the bytes are not JSON or do not match the model.
+    """
+    if data is None:
+        message = f"empty value where a {model.__name__} was expected"
+        raise EventError(message, stage=stage)
+    try:
+        return model.model_validate(orjson.loads(data))
+    except (orjson.JSONDecodeError, ValidationError) as exc:
+        message = f"not a valid {model.__name__}: {str(exc)[:500]}"
+        raise EventError(message, stage=stage) from exc
+
+
+def b64(data: bytes | None) -> str | None:
+    """Base64 of raw bytes, None stays None."""
+    return None if data is None else base64.b64encode(data).decode("ascii")
+
+
+def dead_letter(
+    error: BaseException,
+    *,
+    topic: str,
+    partition: int,
+    offset: int,
+    key: bytes | None,
+    value: bytes | None,
+    stage: str | None = None,
+) -> DeadLetterV1:
+    """Build the dead letter for a record that failed with ``error``.
+
+    Errors outside geowire's hierarchy are unexpected: they get the code ``internal``
+    and the ``stage`` of the agent that caught them; geowire's own errors know theirs.
+    """
+    if isinstance(error, GeowireError):
+        code, err_stage = error.code, error.stage
+    else:
+        code, err_stage = "internal", stage or "decode"
+    info = ErrorInfo.model_validate(
+        {"stage": err_stage, "code": code, "message": f"{type(error).__name__}: {error}"}
+    )
+    return DeadLetterV1(
+        topic=topic,
+        partition=partition,
+        offset=offset,
+        key=b64(key),
+        value=b64(value) or "",
+        error=info,
+        failed_at=datetime.now(UTC),
+    )
