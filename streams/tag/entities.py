@@ -215,4 +215,5 @@ def _winner(
     if leaders[0] != "PLACE":
         return leaders[0]
     place_labels = [m.label for m in group if m.is_place]
-    return max(set(place_labels), key=place_labels.count)
+    # most frequent, then first seen: a set would order a tie by the string hash seed
+    return max(dict.fromkeys(place_labels), key=place_labels.count)

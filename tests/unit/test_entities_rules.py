@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from streams.tag.entities import (
+    _winner,
     apply_acronyms,
     apply_heads,
     apply_titles,
@@ -193,3 +194,9 @@ def test_repeated_standfirst_does_not_vote() -> None:
     vote_labels(doc, mentions, FakeOracle(), duplicates=[(13, 25)])
     # without the duplicate the two GPE votes would win; with it, 1 GPE vs 1.5 ORG
     assert {m.label for m in mentions} == {"ORG"}
+
+
+@pytest.mark.parametrize("labels", [("GPE", "LOC"), ("LOC", "GPE"), ("FAC", "GPE", "LOC")])
+def test_a_tie_among_place_labels_goes_to_the_first_seen(labels: tuple[str, ...]) -> None:
+    group = [Mention(i * 10, i * 10 + 5, i * 2, i * 2 + 1, label) for i, label in enumerate(labels)]
+    assert _winner("Northfield", group, None, ()) == labels[0]
