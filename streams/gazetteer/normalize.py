@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -101,5 +101,5 @@ def is_latin(name: str) -> bool:
 
 
 def similarity(a: str, b: str) -> float:
-    """Similarity 0..1 of two keys (share of matching characters)."""
-    return SequenceMatcher(None, a, b).ratio()
+    """Similarity 0..1 of two keys: twice their longest common subsequence over both lengths."""
+    return Indel.normalized_similarity(a, b)
