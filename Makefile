@@ -22,12 +22,13 @@ PYTEST_ARGS ?=
 # Empty when GEOWIRE_KAFKA_BOOTSTRAP names a broker other than the local one.
 LOCAL_BROKER := $(if $(filter-out localhost:9092 127.0.0.1:9092,$(GEOWIRE_KAFKA_BOOTSTRAP)),,yes)
 
-.PHONY: help venv broker-start broker-stop broker-status run test test-unit lint format schemas clean distclean
+.PHONY: help venv broker-start broker-stop broker-status run test test-unit test-containers lint format schemas clean distclean
 
 help:
 	@echo "make run            local broker + worker, send the samples, show enriched events"
 	@echo "make test           every test (unit and integration) against a real broker"
 	@echo "make test-unit      the unit tests only (no broker)"
+	@echo "make test-containers  build the images and run the compose stack with podman (root)"
 	@echo "make lint           ruff check, ruff format --check, mypy"
 	@echo "make broker-start | broker-stop | broker-status"
 	@echo "make schemas        write the JSON Schema files of the events"
@@ -111,6 +112,11 @@ test: venv
 
 test-unit: venv
 	@$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
+
+# Installs podman and podman-compose when missing (apt-get: run as root), builds the images,
+# runs docker-compose.yml on free host ports, checks it end to end and takes it down again.
+test-containers: venv
+	@bash tests/containers/run.sh
 
 lint: venv
 	@$(VENV)/bin/ruff check .
