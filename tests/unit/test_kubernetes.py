@@ -89,3 +89,71 @@ def test_it_runs_as_the_images_user(pod: dict[str, Any]) -> None:
     context = pod["spec"]["securityContext"]
     assert context["runAsNonRoot"] is True
     assert context["runAsUser"] == int(match.group(1))
+
+
+# --- the KEDA ScaledObject (deploy/kubernetes/keda.yaml) ---------------------------------
+
+SCALED_OBJECT_SPEC = {
+    "scaleTargetRef", "pollingInterval", "cooldownPeriod", "initialCooldownPeriod",
+    "idleReplicaCount", "minReplicaCount", "maxReplicaCount", "fallback", "advanced", "triggers",
+}  # fmt: skip
+# the parameters of KEDA's kafka scaler (keda.sh/docs, "Apache Kafka"), without sasl/tls
+KAFKA_TRIGGER = {
+    "bootstrapServers", "consumerGroup", "topic", "lagThreshold", "activationLagThreshold",
+    "offsetResetPolicy", "allowIdleConsumers", "scaleToZeroOnInvalidOffset",
+    "excludePersistentLag", "limitToPartitionsWithLag", "partitionLimitation", "version",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def scaled_object() -> dict[str, Any]:
+    (doc,) = yaml.safe_load_all((ROOT / "deploy" / "kubernetes" / "keda.yaml").read_text())
+    assert (doc["apiVersion"], doc["kind"]) == ("keda.sh/v1alpha1", "ScaledObject")
+    return dict(doc)
+
+
+@pytest.fixture(scope="module")
+def settings(config: dict[str, str]) -> Settings:
+    """The ConfigMap's settings alone (model_validate reads no environment)."""
+    return Settings.model_validate(
+        {k.removeprefix("GEOWIRE_").lower(): v for k, v in config.items()}
+    )
+
+
+def test_keda_scales_the_worker_deployment(
+    scaled_object: dict[str, Any], manifest: dict[str, dict[str, Any]]
+) -> None:
+    spec = scaled_object["spec"]
+    assert set(spec) <= SCALED_OBJECT_SPEC, set(spec) - SCALED_OBJECT_SPEC
+    deployment = manifest["Deployment"]
+    target = spec["scaleTargetRef"]
+    assert target["name"] == deployment["metadata"]["name"]
+    assert target.get("kind", "Deployment") == deployment["kind"]
+    assert target.get("apiVersion", "apps/v1") == deployment["apiVersion"]
+    assert scaled_object["metadata"]["labels"].items() <= deployment["metadata"]["labels"].items()
+
+
+def test_keda_watches_the_lag_of_the_workers_group_on_the_raw_topic(
+    scaled_object: dict[str, Any], settings: Settings
+) -> None:
+    (trigger,) = scaled_object["spec"]["triggers"]
+    assert trigger["type"] == "kafka"
+    meta = trigger["metadata"]
+    assert set(meta) <= KAFKA_TRIGGER, set(meta) - KAFKA_TRIGGER
+    # KEDA's trigger metadata is a map of strings: a bare YAML number or boolean is refused
+    assert all(isinstance(value, str) for value in meta.values()), meta
+    assert meta["topic"] == settings.topic_raw
+    # Faust's consumer group is the app id
+    assert meta["consumerGroup"] == settings.app_id
+    assert meta["bootstrapServers"] == settings.kafka_bootstrap
+    assert int(meta["lagThreshold"]) > 0
+    # the workers start from the earliest record when their group has no offset yet
+    assert meta.get("offsetResetPolicy", "latest") == "earliest"
+
+
+def test_keda_adds_no_more_workers_than_partitions(
+    scaled_object: dict[str, Any], settings: Settings
+) -> None:
+    spec = scaled_object["spec"]
+    assert 1 <= spec["minReplicaCount"] <= spec["maxReplicaCount"] <= settings.topic_partitions
+    assert spec["triggers"][0]["metadata"].get("allowIdleConsumers", "false") == "false"
