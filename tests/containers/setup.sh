@@ -93,11 +93,13 @@ build_base() {
     return
   fi
   say "making the base image $BASE_IMAGE with mmdebstrap"
-  local rootfs="$STATE/rootfs.tar"
+  local rootfs="$STATE/rootfs.tar" started
+  started=$(date +%s)
   mmdebstrap --quiet "${options[@]}" bookworm "$rootfs" "${sources[@]}"
   podman import --quiet --change 'CMD ["/bin/bash"]' \
     --change "LABEL geowire.base-recipe=$recipe" "$rootfs" "$BASE_IMAGE" >/dev/null
   rm -f "$rootfs"
+  say "base image made in $(($(date +%s) - started)) s"
 }
 
 extra_ca() {
@@ -131,10 +133,11 @@ build_image() {
     say "building $tag failed (whole log: $log)"
     return 1
   fi
+  # (stages build side by side, so count the steps and the cache hits rather than pair them)
   echo "$(($(date +%s) - started)) $(awk '
-    / STEP [0-9]+\/[0-9]+: / { if (step && !cached) n++; step = ($0 !~ /: FROM /); cached = 0 }
-    /^--> Using cache/ { cached = 1 }
-    END { if (step && !cached) n++; print n + 0 }' "$log")"
+    / STEP [0-9]+\/[0-9]+: / && !/: FROM / { steps++ }
+    /^--> Using cache/ { cached++ }
+    END { print steps - cached }' "$log")"
 }
 
 build_images() {
