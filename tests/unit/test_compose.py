@@ -139,22 +139,27 @@ def test_images_can_be_chosen() -> None:
     assert image == "apache/kafka" and tag.split(".")[0] == "4"
 
 
-def test_the_kafka_entry_point_renders_the_compose_environment(
-    services: dict[str, Any], tmp_path: Path
-) -> None:
-    (tmp_path / "config").mkdir()
-    defaults = (ROOT / "deploy" / "kafka" / "server.properties").read_text()
-    (tmp_path / "config" / "server.properties").write_text(defaults)
-    env = _env(services["kafka"])
+def _rendered(defaults: str, env: dict[str, str], home: Path) -> list[str]:
+    """The property lines the image's entry point writes from ``defaults`` and ``env``."""
+    (home / "config").mkdir()
+    (home / "config" / "server.properties").write_text(defaults)
     done = subprocess.run(
         ["bash", str(START), "--print-config"],
-        env={"PATH": os.environ["PATH"], "KAFKA_HOME": str(tmp_path), **env},
+        env={"PATH": os.environ["PATH"], "KAFKA_HOME": str(home), **env},
         capture_output=True,
         text=True,
         timeout=30,
         check=True,
     )
-    lines = [line for line in done.stdout.splitlines() if line and not line.startswith("#")]
+    return [line for line in done.stdout.splitlines() if line and not line.startswith("#")]
+
+
+def test_the_kafka_entry_point_renders_the_compose_environment(
+    services: dict[str, Any], tmp_path: Path
+) -> None:
+    env = _env(services["kafka"])
+    defaults = (ROOT / "deploy" / "kafka" / "server.properties").read_text()
+    lines = _rendered(defaults, env, tmp_path)
     keys = [line.split("=", 1)[0] for line in lines]
     assert len(keys) == len(set(keys)), "a key is set twice"
     config = dict(line.split("=", 1) for line in lines)
@@ -168,19 +173,9 @@ def test_the_kafka_entry_point_renders_the_compose_environment(
 
 
 def test_the_kafka_entry_point_maps_names_like_apache_kafka(tmp_path: Path) -> None:
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "server.properties").write_text("node.id=1\nlog.dirs=/data\n")
     env = {"KAFKA_NODE_ID": "7", "KAFKA_SOME__ODD___NAME": "x", "KAFKA_OPTS": "-Dx=1"}
-    done = subprocess.run(
-        ["bash", str(START), "--print-config"],
-        env={"PATH": os.environ["PATH"], "KAFKA_HOME": str(tmp_path), **env},
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    )
-    lines = sorted(line for line in done.stdout.splitlines() if not line.startswith("#"))
-    assert lines == ["log.dirs=/data", "node.id=7", "some_odd-name=x"]
+    lines = _rendered("node.id=1\nlog.dirs=/data\n", env, tmp_path)
+    assert sorted(lines) == ["log.dirs=/data", "node.id=7", "some_odd-name=x"]
 
 
 def test_worker_can_be_scaled_out(services: dict[str, Any]) -> None:
