@@ -124,8 +124,11 @@ build_image() {
   # seconds and how many of its steps did not come from the cache.
   local tag=$1 context=$2 file=$3 ca started log
   ca=$(extra_ca)
-  log="$STATE/build-$(basename "${tag%%:*}").log"
-  local args=(--format docker --layers --build-arg "BASE_IMAGE=$BASE_IMAGE" -f "$file" -t "$tag")
+  local name
+  name=$(basename "${tag%%:*}")
+  log="$STATE/build-$name.log"
+  local args=(--format docker --layers --build-arg "BASE_IMAGE=$BASE_IMAGE" -f "$file" -t "$tag"
+    --label "geowire.test-image=$name")
   [ -z "$ca" ] || args+=(--secret "id=extra_ca,src=$ca")
   started=$(date +%s)
   if ! podman build "${args[@]}" "$context" >"$log" 2>&1; then
@@ -133,6 +136,8 @@ build_image() {
     say "building $tag failed (whole log: $log)"
     return 1
   fi
+  # the image this build replaced, now untagged (the cached layers under it stay)
+  podman image prune --force --filter "label=geowire.test-image=$name" >/dev/null
   # (stages build side by side, so count the steps and the cache hits rather than pair them)
   echo "$(($(date +%s) - started)) $(awk '
     / STEP [0-9]+\/[0-9]+: / && !/: FROM / { steps++ }
