@@ -232,6 +232,31 @@ def topics_create() -> None:
     typer.echo(f"created: {', '.join(created) or 'none (all exist)'}")
 
 
+@gazetteer_app.command("import")
+def gazetteer_import(
+    source: Annotated[
+        Path | None, typer.Argument(help="folder of the extracts; default: ../shared/gazetteer")
+    ] = None,
+) -> None:
+    """Compile the shared gazetteer extracts into the archive shipped with geowire.
+
+    Run it when ../shared/gazetteer changes, commit the archive, then rebuild the index
+    (`geowire gazetteer build`). The service itself never reads ../shared.
+    """
+    from streams.gazetteer.extracts import ARCHIVE, import_extracts
+    from streams.gazetteer.sources import packaged_city_names
+    from streams.paths import shared_dir
+
+    folder = source or shared_dir() / "gazetteer"
+    if not (folder / "localities.tsv.gz").exists():
+        typer.echo(f"no gazetteer extracts in {folder}", err=True)
+        raise typer.Exit(2)
+    counts = import_extracts(folder, packaged_city_names())
+    for name, tally in counts.items():
+        typer.echo(f"{name:<11} " + " ".join(f"{k} {v:,}" for k, v in tally.items()))
+    typer.echo(f"archive {ARCHIVE} ({ARCHIVE.stat().st_size / 2**20:.1f} MiB)")
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Annotated[Path | None, typer.Argument(help="default: GEOWIRE_GAZETTEER_PATH")] = None,
