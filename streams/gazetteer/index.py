@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from streams.core.errors import GeowireError
-from streams.gazetteer.build import INDEX_VERSION, build_index, key_hash
+from streams.gazetteer.build import INDEX_VERSION, TABLES, build_index, key_hash
 from streams.gazetteer.normalize import article_key, normalize, skeleton_key
-from streams.gazetteer.sources import ADMIN1, COUNTRY, FEATURE_CLASS, REGION, REGION_CLASS
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
 
-FILE_NAME = f"gazetteer-v{INDEX_VERSION}.pkl"
+DIR_NAME = f"gazetteer-v{INDEX_VERSION}"
 #: How a name was matched, loosest last.
 STRICT, ARTICLE, SKELETON = range(3)
 _EMPTY = np.zeros(0, dtype=np.int32)
@@ -37,10 +37,10 @@ NO_CANDIDATES = Candidates(_EMPTY, np.zeros(0, dtype=bool), STRICT)
 class _Table:
     """One hash table of the index: sorted key hashes → slices of candidate rows."""
 
-    def __init__(self, data: dict[str, np.ndarray]) -> None:
-        self._hashes: np.ndarray = data["hash"]
-        self._offset = data["offset"]
-        self._cand = data["cand"]
+    def __init__(self, arrays: Mapping[str, np.ndarray], label: str) -> None:
+        self._hashes: np.ndarray = arrays[f"{label}_hash"]
+        self._offset = arrays[f"{label}_offset"]
+        self._cand = arrays[f"{label}_cand"]
 
     def get(self, key: str) -> np.ndarray:
         if not key:
@@ -49,33 +49,47 @@ class _Table:
         i = int(self._hashes.searchsorted(h))
         if i == len(self._hashes) or self._hashes[i] != h:
             return _EMPTY
-        result: np.ndarray = self._cand[self._offset[i] : self._offset[i + 1]]
+        result: np.ndarray = np.asarray(self._cand[self._offset[i] : self._offset[i + 1]])
         return result
 
 
 class Gazetteer:
-    """Places of the compiled index, looked up by name; a ``PlaceOracle``."""
+    """Places of the compiled index, looked up by name; a ``PlaceOracle``.
 
-    def __init__(self, index: dict[str, Any]) -> None:
-        self.gid: np.ndarray = index["gid"]
-        self.lat: np.ndarray = index["lat"]
-        self.lon: np.ndarray = index["lon"]
-        self.population: np.ndarray = index["pop"]
-        self.kind: np.ndarray = index["kind"]
-        self.cc: np.ndarray = index["cc"]
-        self.a1row: np.ndarray = index["a1row"]
-        self._fcode = index["fcode"]
-        self._fcodes: list[str] = index["fcodes"]
-        self._ccs: list[str] = index["ccs"]
-        self._a1code = index["a1code"]
-        self._a1codes: list[str] = index["a1codes"]
-        self._names: list[str] = index["names"].split("\n")
-        self._tables = [_Table(index[label]) for label in ("strict", "article", "skeleton")]
+    Args:
+        arrays: the index's arrays by name (memory-mapped when loaded from disk).
+        tables: its code tables: feature classes and codes, country and admin1 codes.
+    """
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], tables: Mapping[str, list[str]]) -> None:
+        self.gid: np.ndarray = arrays["gid"]
+        self.lat: np.ndarray = arrays["lat"]
+        self.lon: np.ndarray = arrays["lon"]
+        self.population: np.ndarray = arrays["pop"]
+        self.kind: np.ndarray = arrays["kind"]
+        self.cc: np.ndarray = arrays["cc"]
+        self.a1row: np.ndarray = arrays["a1row"]
+        #: True for places only the shipped extracts hold (villages, features, airports).
+        self.extract: np.ndarray = arrays["extract"]
+        #: Villages, neighbourhoods, counties and features only the extracts hold.
+        self.small = self.extract & np.isin(self.kind, [CITY, ADMIN2, FEATURE])
+        self._source = arrays["source"]
+        self._fcode = arrays["fcode"]
+        self._fclass = arrays["fclass"]
+        self._fcodes: list[str] = list(tables["fcodes"])
+        self._fclasses: list[str] = list(tables["fclasses"])
+        self._ccs: list[str] = list(tables["ccs"])
+        self._a1code = arrays["a1code"]
+        self._a1codes: list[str] = list(tables["a1codes"])
+        self._sources: list[str] = list(tables["sources"])
+        self._names = arrays["names"]
+        self._name_offsets = arrays["name_offsets"]
+        self._tables = [_Table(arrays, label) for label in TABLES]
         self._cache: dict[str, Candidates] = {}
         self.country_rows = {
             self._ccs[int(self.cc[row])]: int(row) for row in np.flatnonzero(self.kind == COUNTRY)
         }
-        self.capital = np.isin(self.fcode_index(), [self._fcodes.index("PPLC")])
+        self.capital = np.asarray(self._fcode) == self._fcodes.index("PPLC")
 
     def __len__(self) -> int:
         return len(self.gid)
@@ -107,8 +121,18 @@ class Gazetteer:
         found = NO_CANDIDATES
         for level, keyer in enumerate(keyers):
             packed = self._tables[level].get(keyer(name))
-            if len(packed):
-                found = Candidates(packed >> 1, (packed & 1).astype(bool), level)
+            if not len(packed):
+                continue
+            here = Candidates(packed >> 1, (packed & 1).astype(bool), level)
+            if len(found.rows):
+                # the stricter key found only small places of the extracts: the looser
+                # one may find the known town ("Qamishli" a village, and Al Qamishli)
+                known = ~self.small[here.rows]
+                rows = np.concatenate([found.rows, here.rows[known]])
+                alternate = np.concatenate([found.alternate, here.alternate[known]])
+                here = Candidates(rows, alternate, level if known.any() else found.level)
+            found = here
+            if not self.small[found.rows].all():
                 break
         if loose and len(self._cache) < 200_000:
             self._cache[name] = found
@@ -142,7 +166,12 @@ class Gazetteer:
 
     def name(self, row: int) -> str:
         """Return the primary name of a row."""
-        return self._names[row]
+        start, end = self._name_offsets[row], self._name_offsets[row + 1]
+        return bytes(self._names[start:end]).decode("utf-8")
+
+    def source(self, row: int) -> str:
+        """Return where a row's point comes from ("geonames", "naturalearth", "wof"...)."""
+        return self._sources[int(self._source[row])]
 
     def country_code(self, row: int) -> str | None:
         """Return the ISO country code of a row (None for continents, seas)."""
@@ -154,9 +183,7 @@ class Gazetteer:
 
     def feature(self, row: int) -> tuple[str, str]:
         """Return the GeoNames feature class and code of a row."""
-        code = self._fcodes[int(self._fcode[row])]
-        kind = int(self.kind[row])
-        return (REGION_CLASS.get(code, "L") if kind == REGION else FEATURE_CLASS[kind]), code
+        return self._fclasses[int(self._fclass[row])], self._fcodes[int(self._fcode[row])]
 
 
 def default_path() -> Path:
@@ -165,44 +192,49 @@ def default_path() -> Path:
     if configured:
         return resolve_path(Path(configured))
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "geowire" / FILE_NAME
+    return Path(cache) / "geowire" / DIR_NAME
 
 
 def resolve_path(path: Path) -> Path:
-    """Map a directory (or a path without suffix) to the versioned file inside it."""
-    return path if path.suffix == ".pkl" else path / FILE_NAME
+    """Map a parent directory to the versioned index folder inside it."""
+    return path if path.name.startswith("gazetteer-v") else path / DIR_NAME
 
 
 def build_gazetteer(path: Path | None = None) -> Path:
     """Compile the index from the packaged data (``geowire gazetteer build``).
 
     Args:
-        path: file or directory to write; the default location when None.
+        path: index folder or its parent; the default location when None.
 
     Returns:
-        The written index file.
+        The written index folder.
     """
     return build_index(resolve_path(path) if path is not None else default_path())
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Load the compiled index, building it first if it is missing.
+    """Load the compiled index (memory-mapped), building it first if it is missing.
 
     Args:
-        path: file or directory of the index; the default location when None.
+        path: index folder or its parent; the default location when None.
 
     Returns:
         The loaded gazetteer.
 
     Raises:
-        GeowireError: if the file is not a gazetteer index of this version.
+        GeowireError: if the folder is not a gazetteer index of this version.
     """
     target = resolve_path(path) if path is not None else default_path()
-    if not target.exists():
+    if not (target / "meta.json").exists():
         build_gazetteer(target)
-    with target.open("rb") as handle:
-        index = pickle.load(handle)
-    if not isinstance(index, dict) or index.get("version") != INDEX_VERSION:
+    try:
+        meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("version") != INDEX_VERSION:
+            raise ValueError(meta.get("version"))
+        arrays = {
+            p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in target.glob("*.npy")
+        }
+    except (OSError, ValueError) as exc:
         message = f"{target} is not a version {INDEX_VERSION} gazetteer index; rebuild it"
-        raise GeowireError(message, code="config", stage="geocode")
-    return Gazetteer(index)
+        raise GeowireError(message, code="config", stage="geocode") from exc
+    return Gazetteer(arrays, meta)

