@@ -12,7 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from streams.gazetteer.index import Gazetteer
-from streams.gazetteer.sources import ADMIN2, CITY, COUNTRY, REGION
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
 
 EARTH_RADIUS_KM = 6371.0
 #: Candidates below this tempered belief are ignored by the proximity term.
@@ -34,6 +34,10 @@ class ContextWeights(Protocol):
     def temperature(self) -> float: ...
     @property
     def damping(self) -> float: ...
+    @property
+    def gate(self) -> float: ...
+    @property
+    def support_km(self) -> float: ...
 
 
 class DocContext:
@@ -48,7 +52,7 @@ class DocContext:
         self,
         gazetteer: Gazetteer,
         area: np.ndarray,
-        groups: Sequence[tuple[np.ndarray, np.ndarray, int]],
+        groups: Sequence[tuple[np.ndarray, np.ndarray, int, np.ndarray]],
         countries: Mapping[str, float],
         weights: ContextWeights,
     ) -> None:
@@ -74,12 +78,23 @@ class DocContext:
         country_cc = np.full(self.n_groups, -1, dtype=np.int64)
         country_cc[self.group[kind == COUNTRY]] = self.cc[kind == COUNTRY]
         self.spatial = np.isin(kind, [CITY, ADMIN2]) & (country_cc[self.group] != self.cc)
+        #: Places with a point of their own (not a country's or region's centre).
+        self.kind_local = np.isin(kind, [CITY, ADMIN1, ADMIN2, FEATURE])
         self.lat = np.radians(gazetteer.lat[rows].astype(np.float64))
         self.lon = np.radians(gazetteer.lon[rows].astype(np.float64))
         self.extra_cc = np.zeros(self.n_cc, dtype=np.float64)
         for code, value in countries.items():
             if code in gazetteer.country_rows:
                 self.extra_cc[gazetteer.cc[gazetteer.country_rows[code]]] += value
+        # Small places of the extracts whose name a bigger place also bears are taken
+        # only with support; where none does they compete as they are.
+        gated = np.concatenate([g[3] for g in groups])
+        major = np.bincount(self.group, ~gated, minlength=self.n_groups) > 0
+        self.gated = gated & major[self.group]
+        self.small = gated
+        self.is_country = (kind == COUNTRY).astype(np.float64)
+        self.is_admin1 = (kind == ADMIN1).astype(np.float64)
+        self.support = np.zeros(len(rows))
         self.scores = self.fixed.copy()
         self._belief: np.ndarray | None = None
 
@@ -106,6 +121,9 @@ class DocContext:
         self.scores = self.fixed + context
         if self.w.proximity and self.n_groups > 1:
             self.scores = self.scores + self.w.proximity * self._proximity(belief)
+        if self.small.any():
+            self.support = self._support(belief)
+            self.scores = self.scores - self.w.gate * self.gated * (1.0 - self.support)
 
     def _share(self, keys: np.ndarray, n_keys: int, mass: np.ndarray) -> np.ndarray:
         """Per candidate: mass of *other* groups' candidates with the same key."""
@@ -130,6 +148,27 @@ class DocContext:
         starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]])
         support[idx] = np.maximum.reduceat(near, starts, axis=1).sum(axis=1)
         return support
+
+    def _support(self, belief: np.ndarray) -> np.ndarray:
+        """Per candidate, 0..1: the other groups' belief in its country (or a demonym
+        of it), in its first-level division, or in a place within ``support_km``."""
+        mass = belief * self.mentions
+        country = self._share(self.cc, self.n_cc, mass * self.is_country) + self.extra_cc[self.cc]
+        valid = self.area_valid
+        division = self._share(self.area, self.n_area, mass * self.is_admin1 * valid) * valid
+        support = np.maximum(country, division)
+        small = np.flatnonzero(self.small)
+        other = np.flatnonzero((belief >= 0.1) & (self.kind_local))
+        if len(small) and len(other):
+            lat, lon = self.lat, self.lon
+            x = (lon[small, None] - lon[None, other]) * np.cos(
+                (lat[small, None] + lat[None, other]) / 2
+            )
+            dist = EARTH_RADIUS_KM * np.hypot(x, lat[small, None] - lat[None, other])
+            near = (dist <= self.w.support_km) * belief[other][None, :]
+            near[self.group[small, None] == self.group[None, other]] = 0.0
+            support[small] = np.maximum(support[small], near.max(axis=1))
+        return np.minimum(support, 1.0)
 
     def group_scores(self) -> list[np.ndarray]:
         """Current scores split back per group."""

@@ -130,7 +130,7 @@ class Guesser:
                 if m.start < LEAD_CHARS:
                     in_lead.add(m.key)
         for i, (m, row, _) in enumerate(resolved):
-            if row is None or gaz.kind[row] != CITY or gaz.population[row] >= BIG_TOWN:
+            if row is None or not (self._small_town(row) or m.unsupported(row)):
                 continue
             abroad = gaz.cc[row] != gaz.cc[focus]
             key = self._country_key(row) if abroad else self._area_key(row)
@@ -139,6 +139,9 @@ class Guesser:
             km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
             if km > LONE_TOWN_KM:
                 resolved[i] = (m, None, 0.0)
+
+    def _small_town(self, row: int) -> bool:
+        return bool(self.gazetteer.kind[row] == CITY and self.gazetteer.population[row] < BIG_TOWN)
 
     def _area_key(self, row: int) -> int:
         """A place's first-level division row, or its country's key where that is unknown."""
@@ -197,8 +200,8 @@ class Guesser:
         size at 0.09 is less likely than a place of that name near the story. A town
         with no namesake elsewhere ("Saipan") is no such guess, however low its score.
         """
-        if m.derived:
-            return True
+        if m.derived or (row is not None and m.unsupported(row)):
+            return True  # a village or stream of the extracts that nothing supports
         gaz = self.gazetteer
         if row is None or conf >= WEAK_CONFIDENCE or gaz.kind[row] not in _LOCAL:
             return False
@@ -206,13 +209,17 @@ class Guesser:
         return bool(gaz.population[row] < BIG_TOWN) and self._has_namesake(m, row)
 
     def _has_namesake(self, m: Candidate, row: int) -> bool:
-        """Whether another candidate has the same name in another country or division."""
+        """Whether another town or county has the same name in another country or division.
+
+        The island a town is named after ("Saipan") or a village of the extracts is no
+        such namesake.
+        """
         gaz = self.gazetteer
         name, where = gaz.name(row), (gaz.cc[row], gaz.admin1_code(row))
         return any(
             gaz.name(r) == name and (gaz.cc[r], gaz.admin1_code(r)) != where
             for r in m.rows.tolist()
-            if r != row
+            if r != row and gaz.kind[r] in _LOCAL and not gaz.small[r]
         )
 
     def stray(self, m: Candidate, row: int, focus: int) -> bool:
@@ -232,9 +239,8 @@ class Guesser:
                 and len(words) > 1
                 and any(demonym_country(w) == code for w in words)
             )
-        if gaz.kind[row] not in _LOCAL or (
-            gaz.kind[focus] == COUNTRY and gaz.cc[row] == gaz.cc[focus]
-        ):
+        local = gaz.kind[row] in _LOCAL or m.unsupported(row)  # an unsupported stream too
+        if not local or (gaz.kind[focus] == COUNTRY and gaz.cc[row] == gaz.cc[focus]):
             return False
         km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
         return km > STRAY_KM

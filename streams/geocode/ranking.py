@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from streams.gazetteer.index import NO_CANDIDATES, SKELETON, STRICT, Gazetteer
+from streams.gazetteer.index import NO_CANDIDATES, SKELETON, STRICT, Candidates, Gazetteer
 from streams.gazetteer.normalize import article_key, normalize, similarity
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
 from streams.geocode.context import DocContext
 from streams.geocode.variants import Variants
 from streams.lexicon.words import STREET_HEADS
@@ -58,6 +58,13 @@ class Weights:
     damping: float = 0.5
     iterations: int = 5
     list_kind: float = 3.0
+    #: A river, lake or mountain without its feature word scores as a town of 10,000.
+    feature: float = 3.0
+    #: Penalty of a small place of the extracts that the article does not support when
+    #: a bigger place bears the name; support is a named country or first-level
+    #: division, or a place chosen within ``support_km``.
+    gate: float = 6.0
+    support_km: float = 100.0
 
 
 #: Towns below this population are "small" for the alternate-name penalty.
@@ -71,7 +78,7 @@ _LIST_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+|&\s*)?|\s+(?:and|or|&)\s+)")
 #: Kinds that list items agree on, by gazetteer kind (COUNTRY, ADMIN1, ADMIN2, CITY, REGION).
 KIND_NAMES = ("local", "division", "country", "region")
-_KIND_CLASS = np.array([2, 1, 0, 0, 3])
+_KIND_CLASS = np.array([2, 1, 0, 0, 3, 3])
 
 
 @dataclass
@@ -89,6 +96,18 @@ class Mention:
     #: Candidates come from a resident name, a place inside a longer name or a vowel
     #: skeleton: a guess that yields to the place the text puts the span in.
     derived: bool = False
+    #: Per candidate: a small place of the extracts, taken only where the article
+    #: supports it (see ``DocContext``).
+    gated: np.ndarray | None = None
+    #: Per candidate, after ranking: how much the article supports it (0..1).
+    support: np.ndarray | None = None
+
+    def unsupported(self, row: int) -> bool:
+        """Whether ``row`` is a small place of the extracts that nothing else supports."""
+        if self.gated is None or self.support is None:
+            return False
+        at = self.rows == row
+        return bool((self.gated[at] & (self.support[at] < SUPPORTED)).any())
 
 
 @dataclass(frozen=True)
@@ -102,8 +121,11 @@ class _Found:
     fixed: np.ndarray
     derived: bool
     fixed_key: str | None
+    gated: np.ndarray | None = None
 
 
+#: Support (0..1) from which a small place of the extracts counts as supported.
+SUPPORTED = 0.5
 #: Names whose candidates a ranker keeps worked out.
 _FOUND_CACHE = 1 << 16
 
@@ -133,8 +155,8 @@ class Ranker:
         population = np.where(kind == REGION, np.maximum(gaz.population, 10**8), gaz.population)
         prior = np.log10(population.astype(np.float64) + 10.0)
         prior += np.select(
-            [kind == COUNTRY, kind == ADMIN1, kind == ADMIN2, kind == REGION],
-            [w.country, w.admin1, w.admin2, w.region],
+            [kind == COUNTRY, kind == ADMIN1, kind == ADMIN2, kind == REGION, kind == FEATURE],
+            [w.country, w.admin1, w.admin2, w.region, w.feature],
             0.0,
         )
         prior += gaz.capital * w.capital
@@ -158,7 +180,10 @@ class Ranker:
         if qualifier and len(rows):
             fixed = fixed + self._qualifier_bonus(rows, qualifier)
         key = normalize(surface) + ("|" + ",".join(map(str, qualifier)) if qualifier else "")
-        return Mention(start, end, surface, rows, fixed, key, context_only, derived=found.derived)
+        return Mention(
+            start, end, surface, rows, fixed, key, context_only, derived=found.derived,
+            gated=found.gated,
+        )  # fmt: skip
 
     def _candidates(self, surface: str) -> _Found:
         """Candidates of a name and the fixed part of their scores, the same in any text.
@@ -182,14 +207,10 @@ class Ranker:
         if adjective is not None:
             rows = np.array([adjective], dtype=np.int32)
             return _Found(rows, self.prior[rows], False, str(adjective))
-        found = self.gaz.lookup(surface)
-        if found.level == SKELETON and surface.split()[-1] in _STREET_WORDS:
-            found = NO_CANDIDATES  # "Main St." sounds like Minnesota only to a vowel skeleton
+        feature = self.variants.feature(surface)
+        found = feature if feature is not None else self._lookup(surface)
         penalty, loose = 0.0, False
-        if not len(found.rows) or found.level != STRICT:
-            division = self.variants.division(surface)
-            found = division if len(division.rows) else found
-        if not len(found.rows) or found.level == SKELETON:
+        if feature is None and (not len(found.rows) or found.level == SKELETON):
             # a resident name or a known place inside a longer name beats a vowel skeleton
             derived = self.variants.resident(surface)
             derived = derived if len(derived.rows) else self.variants.partial(surface)
@@ -208,7 +229,19 @@ class Ranker:
         elif found.level:
             fixed = fixed - self.w.article_match
         fixed = fixed - self.w.namesake * self._namesake_divisions(rows)
-        return _Found(rows, fixed, loose, None)
+        # a feature named with its feature word is what the name says, however small
+        gated = self.gaz.extract[rows] & np.isin(self.gaz.kind[rows], [CITY, ADMIN2, FEATURE])
+        return _Found(rows, fixed, loose, None, gated & (feature is None))
+
+    def _lookup(self, surface: str) -> Candidates:
+        """The gazetteer's candidates, or a division named with its generic word."""
+        found = self.gaz.lookup(surface)
+        if found.level == SKELETON and surface.split()[-1] in _STREET_WORDS:
+            found = NO_CANDIDATES  # "Main St." sounds like Minnesota only to a vowel skeleton
+        if not len(found.rows) or found.level != STRICT:
+            division = self.variants.division(surface)
+            found = division if len(division.rows) else found
+        return found
 
     def _alternate_penalty(self, rows: np.ndarray, alternate: np.ndarray) -> np.ndarray:
         """Penalty of alternate-name matches, larger for a small town when another
@@ -289,15 +322,16 @@ class Ranker:
         doc = DocContext(
             self.gaz,
             self.area,
-            [(g[0].rows, _group_fixed(g, fixed), len(g)) for g in groups],
+            [(g[0].rows, _group_fixed(g, fixed), len(g), _gated(g[0])) for g in groups],
             countries,
             self.w,
         )
         for _ in range(self.w.iterations):
             doc.update()
-        for group, scores in zip(groups, doc.group_scores(), strict=True):
+        supports = np.split(doc.support, doc.starts[1:])
+        for group, scores, support in zip(groups, doc.group_scores(), supports, strict=True):
             for m in group:
-                m.scores = scores
+                m.scores, m.support = scores, support
 
     def _list_bonus(self, text: str, mentions: Sequence[Mention]) -> dict[int, np.ndarray]:
         """Fixed scores of list items, moved towards the kind of the other items.
@@ -345,6 +379,10 @@ def _kind_distribution(kinds: np.ndarray, fixed: np.ndarray) -> np.ndarray:
     p = np.exp(fixed - fixed.max())
     result: np.ndarray = np.bincount(kinds, p, minlength=len(KIND_NAMES)) / p.sum()
     return result
+
+
+def _gated(m: Mention) -> np.ndarray:
+    return m.gated if m.gated is not None else np.zeros(len(m.rows), dtype=bool)
 
 
 def _group_fixed(group: Sequence[Mention], adjusted: Mapping[int, np.ndarray]) -> np.ndarray:

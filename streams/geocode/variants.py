@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from streams.gazetteer.index import NO_CANDIDATES, STRICT, Candidates, Gazetteer
+from streams.gazetteer.index import NO_CANDIDATES, SKELETON, STRICT, Candidates, Gazetteer
 from streams.gazetteer.normalize import normalize
 from streams.gazetteer.regions import (
     COMBINING_FORMS,
     LANDMARKS,
     REGION_ADJECTIVES,
 )
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
 from streams.lexicon.demonyms import bloc_region, demonym_country
-from streams.lexicon.words import DIRECTIONS
+from streams.lexicon.words import DIRECTIONS, FEATURE_LEADS, FEATURE_TAILS
 
 #: A town must be at least this large to be trusted from a partial or derived name.
 MIN_TOWN = 20_000
@@ -98,6 +98,26 @@ class Variants:
         rows = self.gaz.lookup(name, loose=False).rows
         areas = [int(r) for r in rows if self.gaz.kind[r] in kinds]
         return areas[0] if areas else None
+
+    def feature(self, surface: str) -> Candidates | None:
+        """Candidates of a name built with a feature word, or None for other names.
+
+        "Lake Chad", "Gulf of Aden", "Vancouver Island", "Ural Mountains" name the lake,
+        gulf, island or range: only the whole name is looked up, never the part that
+        names a town or country, and no sound-alike. Natural features and regions that
+        bear the whole name come first; a town does only when no feature does ("Lake
+        Charles"). No candidate at all leaves the mention unplaced.
+        """
+        words = surface.split()
+        if len(words) < 2 or not (words[-1] in FEATURE_TAILS or surface.startswith(FEATURE_LEADS)):
+            return None
+        found = self.gaz.lookup(surface)
+        if found.level == SKELETON:
+            return NO_CANDIDATES
+        natural = np.isin(self.gaz.kind[found.rows], [FEATURE, REGION])
+        if natural.any():
+            return Candidates(found.rows[natural], found.alternate[natural], found.level)
+        return found
 
     def division(self, surface: str) -> Candidates:
         """Candidates of a division named with its generic word ("Sokoto State").
@@ -190,8 +210,11 @@ class Variants:
         smaller towns bear it as their own ("Riverdale" is not Glendale).
         """
         found = self.gaz.lookup(name, loose=False)
-        town = self.gaz.kind[found.rows] == CITY
-        keep = ~town | (self.gaz.population[found.rows] >= MIN_TOWN)
+        rows = found.rows
+        town = self.gaz.kind[rows] == CITY
+        keep = ~town | (self.gaz.population[rows] >= MIN_TOWN)
+        # a river, lake or village of the extracts is never what a longer name means
+        keep &= ~(self.gaz.extract[rows] & town) & (self.gaz.kind[rows] != FEATURE)
         if (~found.alternate).any():
             keep &= ~(town & found.alternate)
         return Candidates(found.rows[keep], found.alternate[keep], STRICT)

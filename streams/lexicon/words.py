@@ -87,6 +87,19 @@ FEATURE_HEADS = frozenset(
     """.split()
 )
 
+#: Words that make a name a natural feature's, never its namesake town's or country's:
+#: "Lake Chad" is not Chad, "Vancouver Island" not Vancouver ("Gulf of Aden", "Mount
+#: Hood", "Ural Mountains", "Danube Delta"). Town-like heads (Springs, Heights, Beach)
+#: are left out.
+FEATURE_LEADS = ("Lake ", "Mount ", "Mt. ", "Mt ", "Gulf of ", "Strait of ", "Straits of ",
+                 "Bay of ", "Sea of ", "Isle of ", "Cape ")  # fmt: skip
+FEATURE_TAILS = frozenset(
+    """
+    River Lake Island Islands Isle Mountains Mountain Mts. Mts Range Valley Delta Desert
+    Sea Ocean Bay Gulf Strait Straits Peninsula Canyon Creek Falls Reservoir Lagoon Glacier
+    """.split()
+)
+
 #: Last words of street, road and facility names.
 STREET_HEADS = frozenset(
     """
