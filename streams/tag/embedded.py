@@ -57,6 +57,8 @@ def embedded_places(
             continue
         if m.label not in RELABELLABLE - {"PERSON"} or m.tok_end - m.tok_start < 2:
             continue
+        if m.evidence == "storm":  # "Hurricane Delphine" holds no place
+            continue
         start = m.tok_start + (doc[m.tok_start].lower_ == "the")
         stop = _place_run(doc, start, m.tok_end - 1, oracle, EMBEDDED_PLACE)
         if stop == start and _part_of_place(doc, start, m.tok_end - 1):

@@ -31,6 +31,7 @@ from streams.tag.entities import (
 )
 from streams.tag.language import detect_language, is_english
 from streams.tag.mentions import Mention
+from streams.tag.namesakes import people, storms
 from streams.tag.persons import person_names, placed_parts, propagate_persons
 from streams.tag.recovery import assign_demonyms, listed_places, recover_untagged
 from streams.tag.topics import score_topics
@@ -72,13 +73,15 @@ def resolve_mentions(
         Final mentions in text order (nested places follow their container).
     """
     mentions = mentions_from_doc(doc)
+    storm = storms(doc, mentions)
+    people(doc, mentions, oracle)
     apply_titles(doc, mentions, oracle)
     apply_acronyms(doc, mentions, oracle)
     apply_heads(doc, mentions)
     propagate_persons(doc, mentions, oracle)
     full, parts = person_names(doc, mentions, oracle)
     # a big town in a name ("Riverdale Fuel Stop") may still be relabelled where placed
-    names = full | (parts - placed_parts(doc, mentions, parts, oracle))
+    names = full | (parts - placed_parts(doc, mentions, parts, oracle)) | storm
     relabel_places(doc, mentions, oracle, names)
     split_pairs(doc, mentions, oracle)
     mentions.extend(embedded_places(doc, mentions, oracle))

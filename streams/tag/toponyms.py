@@ -59,7 +59,8 @@ NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY",
 #: Words the model tags as places that no gazetteer town is meant by: "the North" is a
 #: part of some country, not North, South Carolina; "Easter" is no place at all.
 _NOT_PLACES_ALONE = frozenset(
-    {"North", "South", "Northeast", "Northwest", "Southeast", "Southwest", "Easter", "Christmas"}
+    {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
+    | {"Easter", "Christmas"}
 )
 _BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
 
