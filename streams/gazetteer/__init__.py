@@ -7,8 +7,7 @@ from streams.gazetteer.index import (
     Candidates,
     Gazetteer,
     build_gazetteer,
-    default_path,
     load_gazetteer,
 )
 
-__all__ = ["Candidates", "Gazetteer", "build_gazetteer", "default_path", "load_gazetteer"]
+__all__ = ["Candidates", "Gazetteer", "build_gazetteer", "load_gazetteer"]

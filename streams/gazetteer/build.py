@@ -24,7 +24,6 @@ from streams.gazetteer.assemble import all_places
 from streams.gazetteer.extracts import ARCHIVE, Extracts, read_archive
 from streams.gazetteer.normalize import article_of, normalize, skeleton_of
 from streams.gazetteer.regions import COMPOSITES, REGION_NAMES, Composite
-from streams.lexicon.words import DIRECTIONS
 from streams.gazetteer.sources import (
     ADMIN1,
     ADMIN2,
@@ -36,6 +35,7 @@ from streams.gazetteer.sources import (
     feature_class,
     place_kind,
 )
+from streams.lexicon.words import DIRECTIONS
 
 #: Bump when the layout or contents change; the folder name carries it.
 INDEX_VERSION = 17

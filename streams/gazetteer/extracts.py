@@ -174,11 +174,11 @@ def write_archive(cols: dict[str, list[object]], out: Path) -> Path:
     order = sorted(
         range(len(cols["gid"])),
         key=lambda i: (
-            cols["part"][i],
-            cols["country_code"][i],
-            cols["gid"][i],
-            cols["source_id"][i],
-        ),  # type: ignore[return-value]
+            int(cols["part"][i]),  # type: ignore[call-overload]
+            str(cols["country_code"][i]),
+            int(cols["gid"][i]),  # type: ignore[call-overload]
+            str(cols["source_id"][i]),
+        ),
     )
     cols = {key: [values[i] for i in order] for key, values in cols.items()}
     arrays: dict[str, np.ndarray] = {
@@ -200,7 +200,7 @@ def write_archive(cols: dict[str, list[object]], out: Path) -> Path:
     arrays["source_id"] = _blob(_ROW_SEP.join(str(s) for s in cols["source_id"]))
     arrays["tables"] = _blob(json.dumps(tables))
     buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
+    np.savez(buffer, **arrays)  # type: ignore[arg-type]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(lzma.compress(buffer.getvalue(), preset=9 | lzma.PRESET_EXTREME))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
+import multiprocessing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +30,11 @@ class Candidates:
     level: int
 
 
+#: The place prior of a name only villages, streams or airports of the extracts bear:
+#: enough after "in al-" (the tagger's threshold there), not for a bare name.
+SMALL_PLACE_PRIOR = 0.3
+#: The place prior of a feature's own name of several words ("Niger Delta"): a town's.
+FEATURE_PRIOR = 0.75
 #: What a name that matches nothing gives.
 NO_CANDIDATES = Candidates(_EMPTY, np.zeros(0, dtype=bool), STRICT)
 
@@ -125,8 +130,10 @@ class Gazetteer:
                 continue
             here = Candidates(packed >> 1, (packed & 1).astype(bool), level)
             if len(found.rows):
-                # the stricter key found only small places of the extracts: the looser
-                # one may find the known town ("Qamishli" a village, and Al Qamishli)
+                if level == SKELETON:
+                    break  # a sound-alike is no match beside an exact one
+                # the strict key found only small places of the extracts: the known
+                # town written with an article may be meant ("Qamishli", Al Qamishli)
                 known = ~self.small[here.rows]
                 rows = np.concatenate([found.rows, here.rows[known]])
                 alternate = np.concatenate([found.alternate, here.alternate[known]])
@@ -144,13 +151,20 @@ class Gazetteer:
         Countries, divisions and regions score high; cities by population; names known
         only as alternate spellings of places score lower, transliteration matches
         ("Deir Ezzor") a little lower, vowel-skeleton matches at most 0.3 (0.1 without an
-        Arabic article).
+        Arabic article), names that only small places of the extracts bear 0.3.
         """
         found = self.lookup(name)
-        if not len(found.rows):
-            return 0.0
-        primary = ~found.alternate
-        rows = found.rows[primary] if primary.any() else found.rows
+        known = ~self.small[found.rows]
+        if not known.any():
+            if not len(found.rows):
+                return 0.0
+            # only villages, streams or airports of the extracts bear it: half a million
+            # small places share names with surnames and common words ("Sen", "Mr");
+            # a feature's whole name of several words is no such accident ("Niger Delta")
+            feature = (self.kind[found.rows] == FEATURE) & ~found.alternate
+            return FEATURE_PRIOR if feature.any() and " " in name.strip() else SMALL_PLACE_PRIOR
+        primary = ~found.alternate[known]
+        rows = found.rows[known][primary] if primary.any() else found.rows[known]
         kinds = self.kind[rows]
         if (kinds <= ADMIN1).any() or (kinds == REGION).any():
             prior = 0.95
@@ -186,37 +200,40 @@ class Gazetteer:
         return self._fclasses[int(self._fclass[row])], self._fcodes[int(self._fcode[row])]
 
 
-def default_path() -> Path:
-    """Return where the index lives: ``$GEOWIRE_GAZETTEER_PATH`` or the user cache."""
-    configured = os.environ.get("GEOWIRE_GAZETTEER_PATH")
-    if configured:
-        return resolve_path(Path(configured))
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "geowire" / DIR_NAME
-
-
 def resolve_path(path: Path) -> Path:
     """Map a parent directory to the versioned index folder inside it."""
     return path if path.name.startswith("gazetteer-v") else path / DIR_NAME
 
 
-def build_gazetteer(path: Path | None = None) -> Path:
+def _build_apart(target: Path) -> None:
+    child = multiprocessing.get_context("spawn").Process(target=build_index, args=(target,))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        message = f"building the gazetteer index at {target} failed (exit {child.exitcode})"
+        raise GeowireError(message, code="config", stage="geocode")
+
+
+def build_gazetteer(path: Path) -> Path:
     """Compile the index from the packaged data (``geowire gazetteer build``).
 
     Args:
-        path: index folder or its parent; the default location when None.
+        path: index folder or its parent (``Settings.gazetteer_path``).
 
     Returns:
         The written index folder.
     """
-    return build_index(resolve_path(path) if path is not None else default_path())
+    return build_index(resolve_path(path))
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
+def load_gazetteer(path: Path) -> Gazetteer:
     """Load the compiled index (memory-mapped), building it first if it is missing.
 
+    The build runs in a child process: it needs far more memory than the index, which
+    a worker that built it in-process would keep.
+
     Args:
-        path: index folder or its parent; the default location when None.
+        path: index folder or its parent (``Settings.gazetteer_path``).
 
     Returns:
         The loaded gazetteer.
@@ -224,9 +241,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     Raises:
         GeowireError: if the folder is not a gazetteer index of this version.
     """
-    target = resolve_path(path) if path is not None else default_path()
+    target = resolve_path(path)
     if not (target / "meta.json").exists():
-        build_gazetteer(target)
+        _build_apart(target)
     try:
         meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
         if meta.get("version") != INDEX_VERSION:

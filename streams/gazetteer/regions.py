@@ -114,7 +114,8 @@ class Composite:
 
     Its point is the mean of its members' points (each from a source), so it can be
     audited and rebuilt. ``members`` are ISO country codes ("MX"), GeoNames admin1
-    codes ("US.IA") or GeoNames ids of divisions ("#408658"), separated by spaces.
+    codes ("US.IA") or GeoNames ids of divisions and towns ("#408658"), separated by
+    spaces.
     """
 
     name: str
@@ -128,6 +129,8 @@ _ARAB = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE"
 _MIDWEST = "US.IL US.IN US.IA US.KS US.MI US.MN US.MO US.NE US.ND US.OH US.SD US.WI"
 _EAST_COAST = "US.ME US.NH US.MA US.RI US.CT US.NY US.NJ US.DE US.MD US.VA US.NC US.SC US.GA US.FL"
 _BAY_AREA = "#5322745 #5339268 #5370468 #5376101 #5391997 #5392427 #5393021 #5396987 #5397100"
+#: Douma, Harasta, Irbin, Zamalka, Kafr Batna, Saqba, Hammurah, Ayn Tarma, Jisrayn
+_GHOUTA = "#170592 #169897 #169372 #162547 #168713 #164828 #169958 #172105 #169020"
 _YORKSHIRE = (
     "#2641209 #2650345 #3333122 #3333143 #3333189 #3333193 #3333131 #3333137 #3333161 "
     "#3333164 #3333212"
@@ -146,8 +149,9 @@ COMPOSITES: tuple[Composite, ...] = (
     Composite("Silicon Valley", "#5393021 #5392427", (), "US"),
     Composite("Oahu", "#5856194", ("O'ahu", "O‘ahu"), "US"),
     Composite("Darfur", "#408658 #408660 #408666 #8394435 #8394436", (), "SD"),
-    Composite("Kurdistan Region", "#95445 #98465 #97269", ("Kurdistan", "Iraqi Kurdistan"), "IQ"),
+    Composite("Kurdistan", "#95445 #98465 #97269", ("Kurdistan Region", "Iraqi Kurdistan"), "IQ"),
     Composite("Sinai Peninsula", "#349401 #355182", ("Sinai",), "EG"),
+    Composite("Eastern Ghouta", _GHOUTA, ("Ghouta", "East Ghouta"), "SY"),
     Composite("Yorkshire", _YORKSHIRE, (), "GB"),
 )
 

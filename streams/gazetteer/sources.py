@@ -113,10 +113,11 @@ def read_cities() -> dict[int, dict[str, object]]:
 
 def packaged_city_names() -> dict[int, set[str]]:
     """Normalised names of the packaged cities by GeoNames id (what an import may skip)."""
-    return {
-        gid: {normalize(str(n)) for n in [city["name"], *city["alternatenames"]]}  # type: ignore[list-item]
-        for gid, city in read_cities().items()
-    }
+    names: dict[int, set[str]] = {}
+    for gid, city in read_cities().items():
+        alternates: list[object] = list(city["alternatenames"])  # type: ignore[call-overload]
+        names[gid] = {normalize(str(n)) for n in [city["name"], *alternates]}
+    return names
 
 
 def read_subdivisions() -> Iterator[tuple[int, str, str, list[str], int]]:

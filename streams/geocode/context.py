@@ -168,7 +168,8 @@ class DocContext:
             near = (dist <= self.w.support_km) * belief[other][None, :]
             near[self.group[small, None] == self.group[None, other]] = 0.0
             support[small] = np.maximum(support[small], near.max(axis=1))
-        return np.minimum(support, 1.0)
+        result: np.ndarray = np.minimum(support, 1.0)
+        return result
 
     def group_scores(self) -> list[np.ndarray]:
         """Current scores split back per group."""

@@ -15,7 +15,6 @@ from streams.geocode.focus import article_focus, mention_vote
 from streams.geocode.guesses import Guesser, distance_km
 from streams.geocode.ranking import Mention as Candidate
 from streams.geocode.ranking import Ranker, Weights, confidence
-from streams.lexicon.demonyms import bloc_region
 
 __all__ = ["GazetteerGeocoder", "distance_km"]  # distance_km lived here before guesses.py
 
@@ -96,9 +95,6 @@ class GazetteerGeocoder:
             row = self.gazetteer.country_rows.get(e.country_code) if e.country_code else None
             if row is None:  # the demonym table, then region adjectives ("European")
                 row = self.ranker.variants.adjective(e.text)
-            after = text[e.end : e.end + 40]
-            if row is None and bloc_region(e.text, after):  # not "Anglo-Americans"
-                row = self.ranker.variants.bloc(e.text, after)
             if row is None:  # residents of a state or province ("Ohioans")
                 row = self.ranker.variants.residents_division(e.text)
             if row is not None:

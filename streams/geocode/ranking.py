@@ -14,21 +14,17 @@ Mentions with the same name (and qualifier) form one group and share one sense.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from streams.gazetteer.index import NO_CANDIDATES, SKELETON, STRICT, Candidates, Gazetteer
-from streams.gazetteer.normalize import article_key, normalize, similarity
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
+from streams.gazetteer.index import Gazetteer
+from streams.gazetteer.normalize import normalize
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
+from streams.geocode.candidates import Names
 from streams.geocode.context import DocContext
-from streams.geocode.variants import Variants
-from streams.lexicon.words import STREET_HEADS
-
-#: Last words of street names, which are English and never transliterations.
-_STREET_WORDS = STREET_HEADS | {"St"}
 
 
 @dataclass(frozen=True)
@@ -67,8 +63,6 @@ class Weights:
     support_km: float = 100.0
 
 
-#: Towns below this population are "small" for the alternate-name penalty.
-SMALL_TOWN = 100_000
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
 _POSTAL = re.compile(r"^[A-Z]{2}$")
 #: "A, B and C" and "A, B, C": B is the next item of a list, not A's state.
@@ -110,24 +104,8 @@ class Mention:
         return bool((self.gated[at] & (self.support[at] < SUPPORTED)).any())
 
 
-@dataclass(frozen=True)
-class _Found:
-    """What a name alone tells: candidates, their fixed scores, how loose the match is.
-
-    ``fixed_key`` is set for adjectives and landmarks, whose one sense needs no qualifier.
-    """
-
-    rows: np.ndarray
-    fixed: np.ndarray
-    derived: bool
-    fixed_key: str | None
-    gated: np.ndarray | None = None
-
-
 #: Support (0..1) from which a small place of the extracts counts as supported.
 SUPPORTED = 0.5
-#: Names whose candidates a ranker keeps worked out.
-_FOUND_CACHE = 1 << 16
 
 
 class Ranker:
@@ -136,11 +114,11 @@ class Ranker:
     def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
         self.gaz = gazetteer
         self.w = weights or Weights()
-        self.prior = self._priors()
-        self.variants = Variants(gazetteer)
-        self._found: OrderedDict[str, _Found] = OrderedDict()
         self.area = np.where(gazetteer.kind == ADMIN1, np.arange(len(gazetteer)), gazetteer.a1row)
         self.area = np.where(np.isin(gazetteer.kind, [CITY, ADMIN1, ADMIN2]), self.area, -1)
+        self.names = Names(gazetteer, self.w, self.area)
+        self.variants = self.names.variants
+        self.prior = self.names.prior
         us_states = np.flatnonzero(gazetteer.kind == ADMIN1)
         self._postal = {
             code: int(row)
@@ -149,27 +127,14 @@ class Ranker:
             and (code := gazetteer.admin1_code(int(row)))
         }
 
-    def _priors(self) -> np.ndarray:
-        gaz, w = self.gaz, self.w
-        kind = gaz.kind
-        population = np.where(kind == REGION, np.maximum(gaz.population, 10**8), gaz.population)
-        prior = np.log10(population.astype(np.float64) + 10.0)
-        prior += np.select(
-            [kind == COUNTRY, kind == ADMIN1, kind == ADMIN2, kind == REGION, kind == FEATURE],
-            [w.country, w.admin1, w.admin2, w.region, w.feature],
-            0.0,
-        )
-        prior += gaz.capital * w.capital
-        return prior
-
     def mention(self, text: str, start: int, end: int, *, context_only: bool = False) -> Mention:
         """Look up one span and score what does not depend on the rest of the article."""
         surface = text[start:end]
-        bloc = self.variants.bloc(surface, text[end : end + 20])
-        if bloc is not None:
-            rows = np.array([bloc], dtype=np.int32)
-            return Mention(start, end, surface, rows, self.prior[rows], str(bloc), context_only)
-        found = self._candidates(surface)
+        combined = self.variants.combining(surface, text[end : end + 20])
+        if combined is not None:  # "Austro" before "-Hungarian"
+            rows = np.array([combined], dtype=np.int32)
+            return Mention(start, end, surface, rows, self.prior[rows], str(combined), context_only)
+        found = self.names.candidates(surface)
         if found.fixed_key is not None:  # an adjective or landmark: one sense, no qualifier
             return Mention(
                 start, end, surface, found.rows, found.fixed, found.fixed_key, context_only
@@ -184,87 +149,6 @@ class Ranker:
             start, end, surface, rows, fixed, key, context_only, derived=found.derived,
             gated=found.gated,
         )  # fmt: skip
-
-    def _candidates(self, surface: str) -> _Found:
-        """Candidates of a name and the fixed part of their scores, the same in any text.
-
-        Names repeat across articles, so each is worked out once (in a bounded cache:
-        a long-running worker meets an endless stream of new names).
-        """
-        cached = self._found.get(surface)
-        if cached is not None:
-            self._found.move_to_end(surface)
-            return cached
-        found = self._work_out(surface)
-        self._found[surface] = found
-        while len(self._found) > _FOUND_CACHE:
-            self._found.popitem(last=False)
-        return found
-
-    def _work_out(self, surface: str) -> _Found:
-        adjective = self.variants.adjective(surface)
-        adjective = adjective if adjective is not None else self.variants.landmark(surface)
-        if adjective is not None:
-            rows = np.array([adjective], dtype=np.int32)
-            return _Found(rows, self.prior[rows], False, str(adjective))
-        feature = self.variants.feature(surface)
-        found = feature if feature is not None else self._lookup(surface)
-        penalty, loose = 0.0, False
-        if feature is None and (not len(found.rows) or found.level == SKELETON):
-            # a resident name or a known place inside a longer name beats a vowel skeleton
-            derived = self.variants.resident(surface)
-            derived = derived if len(derived.rows) else self.variants.partial(surface)
-            if len(derived.rows):
-                found, penalty, loose = derived, self.w.partial, True
-        rows = found.rows
-        fixed = self.prior[rows] - self._alternate_penalty(rows, found.alternate) - penalty
-        if found.level == SKELETON:
-            key = article_key(surface)
-            keep = np.array(
-                [similarity(key, normalize(self.gaz.name(int(r)))) >= 0.6 for r in rows]
-            )
-            rows, fixed = rows[keep], fixed[keep] - self.w.skeleton_match
-            # a sound-alike is as loose a guess as a part name ("Anfield" is not Enfield)
-            loose = True
-        elif found.level:
-            fixed = fixed - self.w.article_match
-        fixed = fixed - self.w.namesake * self._namesake_divisions(rows)
-        # a feature named with its feature word is what the name says, however small
-        gated = self.gaz.extract[rows] & np.isin(self.gaz.kind[rows], [CITY, ADMIN2, FEATURE])
-        return _Found(rows, fixed, loose, None, gated & (feature is None))
-
-    def _lookup(self, surface: str) -> Candidates:
-        """The gazetteer's candidates, or a division named with its generic word."""
-        found = self.gaz.lookup(surface)
-        if found.level == SKELETON and surface.split()[-1] in _STREET_WORDS:
-            found = NO_CANDIDATES  # "Main St." sounds like Minnesota only to a vowel skeleton
-        if not len(found.rows) or found.level != STRICT:
-            division = self.variants.division(surface)
-            found = division if len(division.rows) else found
-        return found
-
-    def _alternate_penalty(self, rows: np.ndarray, alternate: np.ndarray) -> np.ndarray:
-        """Penalty of alternate-name matches, larger for a small town when another
-        candidate has the name as its own (an old or variant name of a town rarely means
-        it over the towns so called today: "Maryville" is not Beeville). Division short
-        forms ("Berkeley" for Berkeley County) and big cities' common names ("New York")
-        keep the usual penalty."""
-        town = (self.gaz.kind[rows] == CITY) & (self.gaz.population[rows] < SMALL_TOWN)
-        shadowed = town * (self.w.shadowed * (~alternate).any())
-        result: np.ndarray = alternate * (self.w.alternate + shadowed)
-        return result
-
-    def _namesake_divisions(self, rows: np.ndarray) -> np.ndarray:
-        """1 for a first-level division whose own city shares its name (Baghdad governorate).
-
-        News means the city; the division is still chosen when the context says so.
-        """
-        kind = self.gaz.kind[rows]
-        flags = np.zeros(len(rows))
-        if (kind == CITY).any() and (kind == ADMIN1).any():
-            city_areas = self.area[rows[kind == CITY]]
-            flags[kind == ADMIN1] = np.isin(rows[kind == ADMIN1], city_areas)
-        return flags
 
     def _qualifier(self, text: str, end: int) -> tuple[int, ...]:
         """Rows of the country or state named right after ", " (``Paris, Texas``)."""

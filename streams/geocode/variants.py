@@ -21,7 +21,7 @@ from streams.gazetteer.regions import (
     REGION_ADJECTIVES,
 )
 from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
-from streams.lexicon.demonyms import bloc_region, demonym_country
+from streams.lexicon.demonyms import demonym_country
 from streams.lexicon.words import DIRECTIONS, FEATURE_LEADS, FEATURE_TAILS
 
 #: A town must be at least this large to be trusted from a partial or derived name.
@@ -84,19 +84,14 @@ class Variants:
         areas = [int(r) for r in found.rows if self.gaz.kind[r] in (REGION, COUNTRY, ADMIN1)]
         return areas[0] if areas else None
 
-    def bloc(self, surface: str, after: str) -> int | None:
-        """Row of the bloc or country a word names only before ``after``: a bloc
-        adjective before a word for states ("Western" "countries"), a combining form
-        before its hyphen ("Austro" "-Hungarian")."""
-        kinds: tuple[int, ...]
-        if bloc := bloc_region(surface, after):
-            name, kinds = bloc, (REGION,)
-        elif COMBINING_FORMS.get(surface) and after.startswith("-"):
-            name, kinds = COMBINING_FORMS[surface], (COUNTRY, REGION)
-        else:
+    def combining(self, surface: str, after: str) -> int | None:
+        """Row of the country or region a combining form names before its hyphen
+        ("Austro" "-Hungarian", "Sino" "-US")."""
+        name = COMBINING_FORMS.get(surface)
+        if name is None or not after.startswith("-"):
             return None
         rows = self.gaz.lookup(name, loose=False).rows
-        areas = [int(r) for r in rows if self.gaz.kind[r] in kinds]
+        areas = [int(r) for r in rows if self.gaz.kind[r] in (COUNTRY, REGION)]
         return areas[0] if areas else None
 
     def feature(self, surface: str) -> Candidates | None:

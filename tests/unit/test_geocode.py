@@ -11,6 +11,7 @@ import pytest
 from schemas.models import Duplicate, Entity, Span
 from streams.gazetteer import load_gazetteer
 from streams.geocode.geocoder import GazetteerGeocoder
+from streams.settings import Settings
 
 ARTICLES = json.loads(
     (Path(__file__).parents[1] / "data" / "geocode" / "articles.json").read_text(encoding="utf-8")
@@ -19,7 +20,7 @@ ARTICLES = json.loads(
 
 @pytest.fixture(scope="module")
 def geocoder() -> GazetteerGeocoder:
-    return GazetteerGeocoder(load_gazetteer())
+    return GazetteerGeocoder(load_gazetteer(Settings().gazetteer_path))
 
 
 def span_of(text: str, name: str, occurrence: int = 0) -> Span:
@@ -363,7 +364,7 @@ def test_names_worked_out_once_are_kept_in_a_bounded_cache(
 ) -> None:
     from streams.geocode import ranking
 
-    geocoder = GazetteerGeocoder(load_gazetteer())
+    geocoder = GazetteerGeocoder(load_gazetteer(Settings().gazetteer_path))
     text = "Talks moved from Paris to Lyon, then to Paris, Texas, and on to Dallas."
     spans = [span_of(text, "Paris"), span_of(text, "Lyon"), span_of(text, "Paris", 1)]
     first = geocoder.resolve(text, spans)

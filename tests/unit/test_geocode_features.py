@@ -1,0 +1,80 @@
+"""Natural features named with their feature word, and the small places of the extracts."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.gazetteer import load_gazetteer
+from streams.geocode.geocoder import GazetteerGeocoder
+from streams.settings import Settings
+from tests.unit.test_geocode import entity, span_of
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> GazetteerGeocoder:
+    return GazetteerGeocoder(load_gazetteer(Settings().gazetteer_path))
+
+
+def resolved(
+    geocoder: GazetteerGeocoder, text: str, *names: str
+) -> list[tuple[str, str | None, str]]:
+    places = geocoder.resolve(text, [span_of(text, name) for name in names])
+    return [(p.name, p.country_code, p.feature_code) if p else ("-", None, "-") for p in places]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Fishermen on Lake Chad report a smaller catch each year.", "Lake Chad", "LK"),
+        ("A tanker was boarded in the Gulf of Aden on Monday.", "Gulf of Aden", "GULF"),
+        ("Ferries to Vancouver Island were cancelled.", "Vancouver Island", "ISL"),
+        ("Snow closed passes in the Ural Mountains.", "Ural Mountains", "MTS"),
+        ("Pelicans return to the Danube Delta in spring.", "Danube Delta", "DLTA"),
+        ("A freighter sank in Lake Ontario overnight.", "Lake Ontario", "LK"),
+    ],
+)
+def test_a_feature_word_names_the_feature_not_its_namesake(
+    geocoder: GazetteerGeocoder, text: str, name: str, feature: str
+) -> None:
+    ((found, country, code),) = resolved(geocoder, text, name)
+    assert (found, country, code) == (name, None, feature)
+    entities = [entity(text, name, "LOC")]
+    published = geocoder.geocode(text, entities).places
+    assert [(p.name, p.feature_code) for p in published] == [(name, feature)]
+
+
+def test_an_unknown_feature_is_left_unplaced(geocoder: GazetteerGeocoder) -> None:
+    # no source lists a Halden River; Halden, Norway must not stand in for it
+    text = "Volunteers cleaned the banks of the Halden River near Oslo on Saturday."
+    entities = [entity(text, "Halden River", "LOC"), entity(text, "Oslo")]
+    names = [p.name for p in geocoder.geocode(text, entities).places]
+    assert names == ["Oslo"]
+
+
+def test_a_village_is_taken_where_the_article_names_its_country(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # a village of the Ukrainian extracts shares its name with a Russian town
+    text = "Shelling hit Zvenigorod overnight, the Ukraine army said."
+    assert resolved(geocoder, text, "Zvenigorod", "Ukraine")[0][1] == "UA"
+
+
+def test_a_village_without_support_yields_to_a_bigger_namesake(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Tourists visited Zvenigorod and its monastery on Sunday."
+    assert resolved(geocoder, text, "Zvenigorod")[0][1] == "RU"
+
+
+def test_a_village_no_bigger_place_names_is_taken(geocoder: GazetteerGeocoder) -> None:
+    text = "Troops entered Robotyne after weeks of fighting."
+    entities = [entity(text, "Robotyne")]
+    places = geocoder.geocode(text, entities).places
+    assert [(p.name, p.country_code) for p in places] == [("Robotyne", "UA")]
+    assert places[0].geonameid != 0
+
+
+def test_a_facility_named_after_a_big_city_is_the_city(geocoder: GazetteerGeocoder) -> None:
+    # the extracts list the airport, but news means the city by such a name
+    text = "The convoy reached Baghdad International Airport before dawn."
+    assert resolved(geocoder, text, "Baghdad International Airport")[0][:2] == ("Baghdad", "IQ")
