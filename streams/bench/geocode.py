@@ -7,7 +7,9 @@ and prints:
 * gazetteer load time (index already built; the build is timed separately if missing);
 * ``resolve`` toponyms per second on one core: the first pass (cold name caches) and
   the following passes (warm, as in a long-running worker);
-* resident memory of this process with the gazetteer AND the spaCy model loaded.
+* resident memory of this process with the gazetteer AND the spaCy model loaded, and
+  the part of it no other process can share (the index is memory-mapped: its pages
+  are shared by the workers of a host).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import psutil
 
 from schemas.models import Span
 from streams.evaluate.recognition import read_docs
-from streams.gazetteer import default_path, load_gazetteer
+from streams.gazetteer import load_gazetteer
 from streams.gazetteer.index import resolve_path
 from streams.geocode.geocoder import GazetteerGeocoder
 from streams.paths import shared_dir
@@ -52,21 +54,21 @@ def resolve_rate(geocoder: GazetteerGeocoder, docs: list[tuple[str, list[Span]]]
     return count / (time.perf_counter() - started)
 
 
-def run(passes: int, model: str, gazetteer: Path | None) -> dict[str, Any] | None:
+def run(passes: int, model: str, gazetteer: Path) -> dict[str, Any] | None:
     """Measure and print the figures; None when the benchmark data is absent.
 
     Args:
         passes: resolve passes over the spans (the first is cold).
         model: the spaCy model whose load is counted in the worker RSS.
-        gazetteer: the index path from the settings; the default location when None.
+        gazetteer: the index path from the settings.
     """
     docs = load_spans()
     if not docs:
         print(f"skipped: no benchmark data under {SHARED}")
         return None
-    path = resolve_path(gazetteer) if gazetteer is not None else default_path()
+    path = resolve_path(gazetteer)
     build_s = 0.0
-    if not path.exists():
+    if not (path / "meta.json").exists():
         started = time.perf_counter()
         from streams.gazetteer import build_gazetteer
 
@@ -87,12 +89,14 @@ def run(passes: int, model: str, gazetteer: Path | None) -> dict[str, Any] | Non
     figures = {
         "toponyms": sum(len(s) for _, s in docs),
         "build_s": round(build_s, 2),
-        "index_mb": round(path.stat().st_size / 2**20, 1),
+        "index_mb": round(sum(f.stat().st_size for f in path.iterdir()) / 2**20, 1),
         "load_s": round(load_s, 3),
         "gazetteer_rss_mb": round(gazetteer_mb, 1),
         "resolve_per_s_cold": round(cold),
         "resolve_per_s_warm": round(warm),
         "worker_rss_mb": round(rss_mb(), 1),
+        # pages of the memory-mapped index are shared by every worker on the host
+        "worker_private_mb": round(float(psutil.Process().memory_full_info().uss) / 2**20, 1),
     }
     for key, value in figures.items():
         print(f"{key:<22} {value}")

@@ -68,7 +68,7 @@ def run(
     limit: int,
     batch_size: int,
     model: str,
-    gazetteer: Path | None,
+    gazetteer: Path,
     use_gazetteer: bool,
 ) -> float | None:
     """Tag the benchmark texts with spaCy's full pipeline and with ours; print both rates.

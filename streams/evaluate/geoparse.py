@@ -44,7 +44,6 @@ from streams.evaluate.recognition import (
     select,
     toponym_spans,
 )
-from streams.gazetteer import load_gazetteer
 from streams.geocode.geocoder import GazetteerGeocoder
 
 
@@ -221,7 +220,7 @@ def run(
     gold_spans: bool,
     part: Part = "all",
     tagger: Any = None,
-    geocoder: GazetteerGeocoder | None = None,
+    geocoder: GazetteerGeocoder,
     comparable_model: str | None = None,
     misses: Path | None = None,
 ) -> dict[str, Any]:
@@ -232,7 +231,7 @@ def run(
         gold_spans: resolve the gold spans (True) or tag end to end (False).
         part: "head" (tuning), "tail" (held out) or "all".
         tagger: an object with ``tag_batch(articles)``; required end to end.
-        geocoder: the geocoder to use; the default gazetteer's when None.
+        geocoder: the geocoder to use.
         comparable_model: with gold spans, also score the Mordecai3-comparable subset
             (toponyms this spaCy model tags GPE/LOC), reported as ``comparable_*``.
         misses: with gold spans, write the misses (:func:`gold_span_misses`) here as
@@ -243,7 +242,6 @@ def run(
     """
     if not gold_spans and tagger is None:
         raise ValueError("end-to-end evaluation needs a tagger")
-    geocoder = geocoder or GazetteerGeocoder(load_gazetteer())
     docs = select(read_docs(path), part)
     if gold_spans:
         resolved = list(resolved_gold(geocoder, docs))  # once for every figure below

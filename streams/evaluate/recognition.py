@@ -164,11 +164,11 @@ def run(path: Path, *, part: Part = "all", tagger: TextTagger, demonyms: bool = 
     return result
 
 
-def _tagger(model: str, gazetteer: Path | None, use_gazetteer: bool) -> TextTagger:
+def _tagger(model: str, gazetteer: Path | None) -> TextTagger:
     from streams.tag.tagger import SpacyTagger
 
     oracle = None
-    if use_gazetteer:
+    if gazetteer is not None:
         from streams.gazetteer import load_gazetteer
 
         oracle = load_gazetteer(gazetteer)
@@ -180,7 +180,7 @@ def run_files(
     parts: Sequence[Part],
     *,
     model: str,
-    gazetteer: Path | None,
+    gazetteer: Path,
     use_gazetteer: bool = True,
     demonyms: bool = True,
 ) -> None:
@@ -190,7 +190,7 @@ def run_files(
         files: GeoWebNews/LGL style JSONL files; skipped when one is missing.
         parts: the parts to score in each file.
         model: the spaCy model of the tagger.
-        gazetteer: the gazetteer index path (the default one when None).
+        gazetteer: the gazetteer index path.
         use_gazetteer: give the tagger the gazetteer as its place oracle.
         demonyms: count demonyms as toponyms.
     """
@@ -198,7 +198,7 @@ def run_files(
     if missing:
         print(f"skipped: not found: {', '.join(map(str, missing))}")
         return
-    tagger = _tagger(model, gazetteer if use_gazetteer else None, use_gazetteer)
+    tagger = _tagger(model, gazetteer if use_gazetteer else None)
     for path in files:
         for part in parts:
             run(path, part=part, tagger=tagger, demonyms=demonyms)

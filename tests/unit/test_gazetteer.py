@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from streams.core.errors import GeowireError
-from streams.gazetteer import Gazetteer, default_path, load_gazetteer
-from streams.gazetteer.index import FILE_NAME, resolve_path
-from streams.gazetteer.sources import REGION
+from streams.gazetteer import Gazetteer, load_gazetteer
+from streams.gazetteer.index import DIR_NAME, resolve_path
+from streams.gazetteer.sources import CITY, REGION
+from streams.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     """The real index (built once into the user cache on a fresh machine)."""
-    return load_gazetteer()
+    return load_gazetteer(Settings().gazetteer_path)
 
 
 def rows_of(gazetteer: Gazetteer, name: str) -> list[tuple[str, str | None, str | None, str]]:
@@ -37,22 +38,49 @@ def test_countries_sit_at_geonames_points(gazetteer: Gazetteer) -> None:
     assert gazetteer.feature(row) == ("A", "PCLI")
 
 
-def test_divisions_and_territories_sit_at_geonames_points(gazetteer: Gazetteer) -> None:
-    def point(name: str, code: str) -> tuple[float, float]:
-        row = next(
+def test_every_country_point_lies_among_its_towns(gazetteer: Gazetteer) -> None:
+    # the country points were written by hand: each must at least lie within the box
+    # of its own towns (one degree of margin), which the sources give
+    cities = np.flatnonzero((np.asarray(gazetteer.kind) == CITY) & ~np.asarray(gazetteer.extract))
+    lat, lon, cc = (np.asarray(a)[cities] for a in (gazetteer.lat, gazetteer.lon, gazetteer.cc))
+    outside = []
+    for code, row in gazetteer.country_rows.items():
+        mine = cc == gazetteer.cc[row]
+        if mine.sum() < 3 or np.ptp(lon[mine]) > 180:
+            continue  # too few towns, or straddling the antimeridian
+        inside_lat = lat[mine].min() - 1 <= gazetteer.lat[row] <= lat[mine].max() + 1
+        inside_lon = lon[mine].min() - 1 <= gazetteer.lon[row] <= lon[mine].max() + 1
+        if not (inside_lat and inside_lon):
+            outside.append(code)
+    assert outside == []
+
+
+def test_divisions_sit_at_sourced_points(gazetteer: Gazetteer) -> None:
+    def row_of(name: str, code: str) -> int:
+        return next(
             int(r) for r in gazetteer.lookup(name).rows if gazetteer.feature(int(r))[1] == code
         )
-        return round(float(gazetteer.lat[row]), 2), round(float(gazetteer.lon[row]), 2)
 
-    assert point("Virginia", "ADM1") == (37.55, -77.45)
-    assert point("Ontario", "ADM1") == (49.25, -84.5)
-    # estimated from their towns, these two were 209 and 254 km off
-    assert point("New South Wales", "ADM1") == (-33.0, 146.0)
-    assert point("Pondicherry", "ADM1") == (11.93, 79.83)
-    # no packaged point at all: curated, or the centre of the territory's towns
-    assert point("Palestinian Territory", "PCLI") == (31.92, 35.2)
-    lat, lon = point("U.S. Virgin Islands", "PCLI")
+    # Natural Earth's label points, not points written from memory
+    for name in ("Virginia", "Ontario", "New South Wales", "Hawaii"):
+        assert gazetteer.source(row_of(name, "ADM1")) == "naturalearth"
+    # no source has England's point: it is estimated from its towns
+    assert gazetteer.source(row_of("England", "ADM1")) == "estimate"
+    row = row_of("Iowa", "ADM1")  # Iowa's centre is about 42.0 N, 93.5 W
+    assert abs(float(gazetteer.lat[row]) - 42.0) < 1.0
+    assert abs(float(gazetteer.lon[row]) + 93.5) < 1.0
+    # no source point at all for a territory: the centre of its towns
+    lat, lon = (
+        float(a[row_of("U.S. Virgin Islands", "PCLI")]) for a in (gazetteer.lat, gazetteer.lon)
+    )
     assert 17.5 < lat < 18.6 and -65.2 < lon < -64.5
+
+
+def test_composite_regions_sit_among_their_members(gazetteer: Gazetteer) -> None:
+    (row,) = [int(r) for r in gazetteer.lookup("Midwest").rows if gazetteer.kind[int(r)] == REGION]
+    assert gazetteer.source(row) == "derived"
+    assert 38 < float(gazetteer.lat[row]) < 45 and -97 < float(gazetteer.lon[row]) < -86
+    assert int(gazetteer.gid[row]) < 0  # no GeoNames id of its own
 
 
 def test_every_kind_of_place_is_indexed(gazetteer: Gazetteer) -> None:
@@ -61,6 +89,11 @@ def test_every_kind_of_place_is_indexed(gazetteer: Gazetteer) -> None:
     assert ("Fulton County", "US", "GA", "ADM2") in rows_of(gazetteer, "Fulton County")
     assert ("Africa", None, None, "CONT") in rows_of(gazetteer, "Africa")
     assert ("Middle East", None, None, "RGN") in rows_of(gazetteer, "Middle East")
+    # from the shipped extracts: a village, a lake, an airport, a county
+    assert ("Jabālyā", "PS", "GZ", "PPL") in rows_of(gazetteer, "Jabalia")
+    assert ("Lake Chad", None, None, "LK") in rows_of(gazetteer, "Lake Chad")
+    assert any(row[3] == "AIRP" for row in rows_of(gazetteer, "Baghdad International Airport"))
+    assert ("Bronx County", "US", "NY", "ADM2") in rows_of(gazetteer, "Bronx County")
 
 
 def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
@@ -75,8 +108,8 @@ def test_abbreviations_and_short_forms(gazetteer: Gazetteer) -> None:
     assert rows_of(gazetteer, "SF")[0][:2] == ("San Francisco", "US")
     assert rows_of(gazetteer, "KSA")[0][:2] == ("Saudi Arabia", "SA")
     assert ("Sahara", None, None, "DSRT") in rows_of(gazetteer, "Sahara")
-    assert ("Eastern Ghouta", "SY", None, "RGN") in rows_of(gazetteer, "Ghouta")
-    assert rows_of(gazetteer, "Niger Delta")[0] == ("Niger Delta", "NG", None, "DLTA")
+    assert rows_of(gazetteer, "Niger Delta")[0] == ("Niger Delta", None, None, "DLTA")
+    assert rows_of(gazetteer, "Southeast Asia")[0] == ("South Eastern Asia", None, None, "RGN")
     # a country's first part, as news writes it
     assert ("Bosnia and Herzegovina", "BA", None, "PCLI") in rows_of(gazetteer, "Bosnia")
     assert ("Trinidad and Tobago", "TT", None, "PCLI") in rows_of(gazetteer, "Trinidad")
@@ -115,27 +148,15 @@ def test_regions_carry_geonames_feature_classes(gazetteer: Gazetteer) -> None:
     assert feature("Middle East") == ("L", "RGN")
 
 
-def test_the_west_sits_at_the_geonames_point(gazetteer: Gazetteer) -> None:
-    # GeoNames puts "the West" in western Europe, not in the Atlantic between its parts
-    (row,) = [int(r) for r in gazetteer.lookup("the West").rows if gazetteer.kind[int(r)] == REGION]
-    assert (round(float(gazetteer.lat[row]), 2), round(float(gazetteer.lon[row]), 2)) == (
-        50.22,
-        7.43,
-    )
+def test_the_west_is_no_place(gazetteer: Gazetteer) -> None:
+    # no source lists a "Western world"; its old point was copied from a benchmark
+    assert not any(gazetteer.kind[int(r)] == REGION for r in gazetteer.lookup("the West").rows)
 
 
 def test_loose_keys_only_on_a_strict_miss(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Deir Ezzor").level > 0
     assert gazetteer.lookup("Deir ez-Zor").level == 0
     assert int(gazetteer.gid[gazetteer.lookup("Al-Bokamal").rows[0]]) == 174448
-
-
-def test_division_points_are_near_their_centre(gazetteer: Gazetteer) -> None:
-    found = gazetteer.lookup("Iowa")
-    row = next(int(r) for r in found.rows if gazetteer.feature(int(r))[1] == "ADM1")
-    # Iowa's centre is about 42.0 N, 93.5 W
-    assert abs(float(gazetteer.lat[row]) - 42.0) < 1.0
-    assert abs(float(gazetteer.lon[row]) + 93.5) < 1.0
 
 
 def test_place_prior(gazetteer: Gazetteer) -> None:
@@ -146,26 +167,36 @@ def test_place_prior(gazetteer: Gazetteer) -> None:
     assert 0.0 < small < gazetteer.place_prior("Tehran")
 
 
-def test_resolve_path_maps_a_directory_to_the_versioned_file(tmp_path: Path) -> None:
-    assert resolve_path(tmp_path) == tmp_path / FILE_NAME
-    assert resolve_path(tmp_path / "g.pkl") == tmp_path / "g.pkl"
+def test_resolve_path_maps_a_directory_to_the_versioned_folder(tmp_path: Path) -> None:
+    assert resolve_path(tmp_path) == tmp_path / DIR_NAME
+    assert resolve_path(tmp_path / DIR_NAME) == tmp_path / DIR_NAME
 
 
-def test_default_path_honours_the_environment(
+def test_the_index_path_comes_from_the_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GEOWIRE_GAZETTEER_PATH", str(tmp_path))
-    assert default_path() == tmp_path / FILE_NAME
+    assert Settings().gazetteer_path == tmp_path
     monkeypatch.delenv("GEOWIRE_GAZETTEER_PATH")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert default_path() == tmp_path / "cache" / "geowire" / FILE_NAME
+    assert Settings().gazetteer_path == tmp_path / "cache" / "geowire"
 
 
 def test_an_index_of_another_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "old.pkl"
-    path.write_bytes(pickle.dumps({"version": -1}))
+    folder = tmp_path / DIR_NAME
+    folder.mkdir()
+    (folder / "meta.json").write_text('{"version": -1}')
     with pytest.raises(GeowireError, match="rebuild"):
-        load_gazetteer(path)
+        load_gazetteer(tmp_path)
+
+
+def test_the_index_holds_plain_arrays_only(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    # every file loads with pickles refused: nothing in the index can run code
+    folder = resolve_path(Settings().gazetteer_path)
+    files = sorted(folder.glob("*.npy"))
+    assert len(files) > 10
+    for path in files:
+        np.load(path, allow_pickle=False, mmap_mode="r")
 
 
 def test_skeleton_matches_count_as_places_only_with_an_arabic_article(

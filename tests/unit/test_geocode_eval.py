@@ -20,11 +20,12 @@ from streams.evaluate.recognition import head_size, read_docs, select
 from streams.gazetteer import load_gazetteer
 from streams.geocode.geocoder import GazetteerGeocoder
 from streams.geocode.guesses import distance_km
+from streams.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def geocoder() -> GazetteerGeocoder:
-    return GazetteerGeocoder(load_gazetteer())
+    return GazetteerGeocoder(load_gazetteer(Settings().gazetteer_path))
 
 
 def doc(ids: int) -> dict[str, object]:
