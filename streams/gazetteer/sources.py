@@ -35,8 +35,8 @@ class RawPlace:
     feature_code: str
     population: int
     names: list[tuple[str, bool]] = field(default_factory=list)
-    #: The point comes from a source, not an estimate from member towns.
-    point_sourced: bool = False
+    #: Where the point comes from (``build.SOURCES``); empty: estimated from its towns.
+    point_source: str = ""
     #: GeoNames feature class; empty: the kind's (``feature_class``).
     fclass: str = ""
 

@@ -43,6 +43,10 @@ BIG_TOWN = 100_000
 #: A smaller town that no other mention supports is not published this far from the
 #: article's focus (the heads: 150-500 km scored alike, 300 best).
 LONE_TOWN_KM = 300.0
+#: A stream, lake, mountain or island of the extracts farther than this from the focus
+#: is not published (ranges, peninsulas, deserts and deltas are big enough to be meant).
+FAR_FEATURE_KM = 1_500.0
+MINOR_FEATURES = frozenset({"STM", "LK", "RSV", "MT", "ISL", "FLLS", "CNL", "BAY", "PK"})
 #: Last words of street names, which are named after places anywhere.
 _STREETS = STREET_HEADS - {"Airport"}
 #: Kinds of place a loose guess is checked against the focus for: towns and counties.
@@ -138,6 +142,26 @@ class Guesser:
                 continue
             km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
             if km > LONE_TOWN_KM:
+                resolved[i] = (m, None, 0.0)
+
+    def drop_far_features(self, resolved: Resolved) -> None:
+        """Publish no stream, lake, mountain or island of the extracts far from the story.
+
+        The extracts hold one St. Marys River, Mount Washington or North Island of the
+        many that share each name; more than 1,500 km from the article's focus, the one
+        they hold is rarely the one meant (a Georgia story's river, a San Diego story's
+        naval base). Seas, gulfs and regions are exempt, and so is a feature in an
+        article with no other place (its own focus).
+        """
+        focus = self.fallback(resolved, votes=True)
+        if focus is None:
+            return
+        gaz = self.gazetteer
+        for i, (m, row, _) in enumerate(resolved):
+            if row is None or not gaz.small[row] or gaz.feature(row)[1] not in MINOR_FEATURES:
+                continue
+            km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
+            if km > FAR_FEATURE_KM:
                 resolved[i] = (m, None, 0.0)
 
     def _small_town(self, row: int) -> bool:

@@ -99,9 +99,9 @@ class Variants:
 
         "Lake Chad", "Gulf of Aden", "Vancouver Island", "Ural Mountains" name the lake,
         gulf, island or range: only the whole name is looked up, never the part that
-        names a town or country, and no sound-alike. Natural features and regions that
-        bear the whole name come first; a town does only when no feature does ("Lake
-        Charles"). No candidate at all leaves the mention unplaced.
+        names a town or country, and no sound-alike. Features, regions, countries and
+        divisions that bear the whole name are its candidates ("Solomon Islands"); a
+        town only when none does ("Lake Charles"). No candidate leaves it unplaced.
         """
         words = surface.split()
         if len(words) < 2 or not (words[-1] in FEATURE_TAILS or surface.startswith(FEATURE_LEADS)):
@@ -109,7 +109,8 @@ class Variants:
         found = self.gaz.lookup(surface)
         if found.level == SKELETON:
             return NO_CANDIDATES
-        natural = np.isin(self.gaz.kind[found.rows], [FEATURE, REGION])
+        # a country or division may bear a feature word too ("Solomon Islands")
+        natural = self.gaz.kind[found.rows] != CITY
         if natural.any():
             return Candidates(found.rows[natural], found.alternate[natural], found.level)
         return found

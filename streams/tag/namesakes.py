@@ -109,10 +109,11 @@ def people(doc: Doc, mentions: list[Mention], oracle: PlaceOracle | None) -> Non
             continue  # "Kansas City", "Salt Lake"
         after = text[last.idx + len(last.text) : last.idx + len(last.text) + 12]
         said = i + 2 < len(doc) and doc[i + 2].lower_ in SPEECH
-        cue = bool(_APPOSITION.match(after)) or said or last.text in alone
+        strong = bool(_APPOSITION.match(after)) or said
         # a facility or area the model saw ("Glendale Galleria") needs more than a name
         place_like = _labelled(mentions, first.idx, last.idx + len(last.text))
-        if cue or (is_given_name(first.text) and not place_like):
+        weak = last.text in alone or is_given_name(first.text)
+        if strong or (weak and not place_like):
             _replace(mentions, span_mention(doc[i : i + 2], "PERSON", "namesake", WEIGHT_STRONG))
 
 

@@ -362,14 +362,14 @@ def test_a_facility_named_after_a_nearby_county_keeps_it(geocoder: GazetteerGeoc
 def test_names_worked_out_once_are_kept_in_a_bounded_cache(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from streams.geocode import ranking
+    from streams.geocode import candidates
 
     geocoder = GazetteerGeocoder(load_gazetteer(Settings().gazetteer_path))
     text = "Talks moved from Paris to Lyon, then to Paris, Texas, and on to Dallas."
     spans = [span_of(text, "Paris"), span_of(text, "Lyon"), span_of(text, "Paris", 1)]
     first = geocoder.resolve(text, spans)
     assert geocoder.resolve(text, spans) == first  # the cached names give the same places
-    assert len(geocoder.ranker._found) == 2  # "Paris" twice is one name
-    monkeypatch.setattr(ranking, "_FOUND_CACHE", 1)
+    assert len(geocoder.ranker.names._found) == 2  # "Paris" twice is one name
+    monkeypatch.setattr(candidates, "_FOUND_CACHE", 1)
     geocoder.resolve(text, [span_of(text, "Dallas"), span_of(text, "Texas")])
-    assert list(geocoder.ranker._found) == ["Texas"]  # the most recent name is kept
+    assert list(geocoder.ranker.names._found) == ["Texas"]  # the most recent name is kept

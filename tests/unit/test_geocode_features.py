@@ -78,3 +78,21 @@ def test_a_facility_named_after_a_big_city_is_the_city(geocoder: GazetteerGeocod
     # the extracts list the airport, but news means the city by such a name
     text = "The convoy reached Baghdad International Airport before dawn."
     assert resolved(geocoder, text, "Baghdad International Airport")[0][:2] == ("Baghdad", "IQ")
+
+
+def test_a_feature_far_from_the_story_is_not_published(geocoder: GazetteerGeocoder) -> None:
+    # the extracts hold the St. Marys River between Michigan and Ontario, not Georgia's
+    text = "Kayakers paddled the St. Marys River near Folkston, Georgia, on Saturday."
+    entities = [
+        entity(text, "St. Marys River", "LOC"),
+        entity(text, "Folkston"),
+        entity(text, "Georgia"),
+    ]
+    names = [p.name for p in geocoder.geocode(text, entities).places]
+    assert "St. Marys River" not in names and "Folkston" in names
+
+
+def test_america_is_the_united_states(geocoder: GazetteerGeocoder) -> None:
+    # GeoNames' region of the Americas bears the name too; English means the country
+    text = "Exports to America rose in May."
+    assert resolved(geocoder, text, "America")[0][:2] == ("United States", "US")

@@ -45,7 +45,6 @@ ALSO_NAMED = {
     "Afghanistan",
     "Middle East",
     "Europe",
-    "Western world",
     "Atlantic Ocean",
     "Palestinian Territory",
 }
