@@ -76,10 +76,10 @@ def run(passes: int, model: str, gazetteer: Path) -> dict[str, Any] | None:
         build_s = time.perf_counter() - started
     base_mb = rss_mb()
     started = time.perf_counter()
-    gazetteer = load_gazetteer(path)
+    index = load_gazetteer(path)
     load_s = time.perf_counter() - started
     gazetteer_mb = rss_mb() - base_mb
-    geocoder = GazetteerGeocoder(gazetteer)
+    geocoder = GazetteerGeocoder(index)
     cold = resolve_rate(geocoder, docs)
     warm = max(resolve_rate(geocoder, docs) for _ in range(max(1, passes - 1)))
     import spacy

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from streams.core.errors import GeowireError
-from streams.gazetteer.build import INDEX_VERSION, TABLES, build_index, key_hash
-from streams.gazetteer.normalize import article_key, normalize, skeleton_key
+from streams.gazetteer.build import INDEX_VERSION, TABLES, build_index
+from streams.gazetteer.normalize import article_key, key_hash, normalize, skeleton_key
 from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
 
 DIR_NAME = f"gazetteer-v{INDEX_VERSION}"

@@ -12,6 +12,7 @@ Three keys per name, from strict to loose:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -113,3 +114,8 @@ def is_latin(name: str) -> bool:
 def similarity(a: str, b: str) -> float:
     """Similarity 0..1 of two keys: twice their longest common subsequence over both lengths."""
     return Indel.normalized_similarity(a, b)
+
+
+def key_hash(key: str) -> int:
+    """Return the stable 64-bit hash of a name key (Python's ``hash`` is salted)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
