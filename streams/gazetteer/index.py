@@ -248,8 +248,11 @@ def load_gazetteer(path: Path) -> Gazetteer:
         meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
         if meta.get("version") != INDEX_VERSION:
             raise ValueError(meta.get("version"))
+        # plain ndarray views of the maps: the same shared pages, without np.memmap's
+        # per-index bookkeeping, which a hot loop of small lookups pays for
         arrays = {
-            p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in target.glob("*.npy")
+            p.stem: np.load(p, mmap_mode="r", allow_pickle=False).view(np.ndarray)
+            for p in target.glob("*.npy")
         }
     except (OSError, ValueError) as exc:
         message = f"{target} is not a version {INDEX_VERSION} gazetteer index; rebuild it"

@@ -12,7 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from streams.gazetteer.index import Gazetteer
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
 
 EARTH_RADIUS_KM = 6371.0
 #: Candidates below this tempered belief are ignored by the proximity term.
@@ -77,9 +77,7 @@ class DocContext:
         # Indiana, in a story that names Boone County).
         country_cc = np.full(self.n_groups, -1, dtype=np.int64)
         country_cc[self.group[kind == COUNTRY]] = self.cc[kind == COUNTRY]
-        self.spatial = np.isin(kind, [CITY, ADMIN2]) & (country_cc[self.group] != self.cc)
-        #: Places with a point of their own (not a country's or region's centre).
-        self.kind_local = np.isin(kind, [CITY, ADMIN1, ADMIN2, FEATURE])
+        self.spatial = ((kind == CITY) | (kind == ADMIN2)) & (country_cc[self.group] != self.cc)
         self.lat = np.radians(gazetteer.lat[rows].astype(np.float64))
         self.lon = np.radians(gazetteer.lon[rows].astype(np.float64))
         self.extra_cc = np.zeros(self.n_cc, dtype=np.float64)
@@ -95,6 +93,7 @@ class DocContext:
         self.is_country = (kind == COUNTRY).astype(np.float64)
         self.is_admin1 = (kind == ADMIN1).astype(np.float64)
         self.support = np.zeros(len(rows))
+        self._near = self._near_pairs(kind) if gated.any() else None
         self.scores = self.fixed.copy()
         self._belief: np.ndarray | None = None
 
@@ -149,6 +148,20 @@ class DocContext:
         support[idx] = np.maximum.reduceat(near, starts, axis=1).sum(axis=1)
         return support
 
+    def _near_pairs(self, kind: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Small candidates, the other groups' places with a point of their own (not a
+        country's or region's centre), and which of those lie within ``support_km``:
+        positions do not change between updates, so this is worked out once."""
+        small = np.flatnonzero(self.small)
+        local = np.flatnonzero((kind != COUNTRY) & (kind != REGION))
+        lat, lon = self.lat, self.lon
+        x = (lon[small, None] - lon[None, local]) * np.cos(
+            (lat[small, None] + lat[None, local]) / 2
+        )
+        close = EARTH_RADIUS_KM * np.hypot(x, lat[small, None] - lat[None, local])
+        close = (close <= self.w.support_km) & (self.group[small, None] != self.group[None, local])
+        return small, local, close
+
     def _support(self, belief: np.ndarray) -> np.ndarray:
         """Per candidate, 0..1: the other groups' belief in its country (or a demonym
         of it), in its first-level division, or in a place within ``support_km``."""
@@ -157,17 +170,12 @@ class DocContext:
         valid = self.area_valid
         division = self._share(self.area, self.n_area, mass * self.is_admin1 * valid) * valid
         support = np.maximum(country, division)
-        small = np.flatnonzero(self.small)
-        other = np.flatnonzero((belief >= 0.1) & (self.kind_local))
-        if len(small) and len(other):
-            lat, lon = self.lat, self.lon
-            x = (lon[small, None] - lon[None, other]) * np.cos(
-                (lat[small, None] + lat[None, other]) / 2
-            )
-            dist = EARTH_RADIUS_KM * np.hypot(x, lat[small, None] - lat[None, other])
-            near = (dist <= self.w.support_km) * belief[other][None, :]
-            near[self.group[small, None] == self.group[None, other]] = 0.0
-            support[small] = np.maximum(support[small], near.max(axis=1))
+        if self._near is not None:
+            small, local, close = self._near
+            likely = belief[local] * (belief[local] >= 0.1)
+            if len(local):
+                near = (close * likely[None, :]).max(axis=1)
+                support[small] = np.maximum(support[small], near)
         result: np.ndarray = np.minimum(support, 1.0)
         return result
 

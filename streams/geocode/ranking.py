@@ -98,7 +98,7 @@ class Mention:
 
     def unsupported(self, row: int) -> bool:
         """Whether ``row`` is a small place of the extracts that nothing else supports."""
-        if self.gated is None or self.support is None:
+        if self.gated is None or self.support is None or not self.gated.any():
             return False
         at = self.rows == row
         return bool((self.gated[at] & (self.support[at] < SUPPORTED)).any())
