@@ -7,9 +7,8 @@ and prints:
 * gazetteer load time (index already built; the build is timed separately if missing);
 * ``resolve`` toponyms per second on one core: the first pass (cold name caches) and
   the following passes (warm, as in a long-running worker);
-* resident memory of this process with the gazetteer AND the spaCy model loaded, and
-  the part of it no other process can share (the index is memory-mapped: its pages
-  are shared by the workers of a host).
+* resident memory of this process with the gazetteer AND the spaCy model loaded (the
+  index is memory-mapped: the pages it touches are shared by the workers of a host).
 """
 
 from __future__ import annotations
@@ -95,8 +94,6 @@ def run(passes: int, model: str, gazetteer: Path) -> dict[str, Any] | None:
         "resolve_per_s_cold": round(cold),
         "resolve_per_s_warm": round(warm),
         "worker_rss_mb": round(rss_mb(), 1),
-        # pages of the memory-mapped index are shared by every worker on the host
-        "worker_private_mb": round(float(psutil.Process().memory_full_info().uss) / 2**20, 1),
     }
     for key, value in figures.items():
         print(f"{key:<22} {value}")

@@ -151,10 +151,12 @@ class Names:
             fixed = fixed - self.w.article_match
         fixed = fixed - self.w.namesake * self._namesake_divisions(rows)
         if feature is not None:  # the feature word says what it is: a lake, not a town
-            fixed = fixed + self.w.feature * np.isin(self.gaz.kind[rows], [FEATURE, REGION])
-        # a feature named with its feature word is what the name says, however small
-        gated = self.gaz.extract[rows] & np.isin(self.gaz.kind[rows], [CITY, ADMIN2, FEATURE])
-        return Found(rows, fixed, loose, None, gated & (feature is None))
+            kind = self.gaz.kind[rows]
+            fixed = fixed + self.w.feature * ((kind == FEATURE) | (kind == REGION))
+        # small places of the extracts wait for the article's support; a feature named
+        # with its feature word is what the name says, however small
+        gated = self.gaz.small[rows] & (feature is None)
+        return Found(rows, fixed, loose, None, gated)
 
     def _named_after_city(self, surface: str, found: Candidates) -> bool:
         """Whether a name found only as small places of the extracts (an airport, a

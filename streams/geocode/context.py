@@ -144,7 +144,7 @@ class DocContext:
         dist = EARTH_RADIUS_KM * np.hypot(x, lat[:, None] - lat[None, :])
         near = np.exp(-dist / self.w.proximity_km) * belief[idx][None, :]
         near[grp[:, None] == grp[None, :]] = 0.0
-        starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]])
+        starts = np.flatnonzero(np.concatenate(([True], grp[1:] != grp[:-1])))
         support[idx] = np.maximum.reduceat(near, starts, axis=1).sum(axis=1)
         return support
 
