@@ -39,9 +39,10 @@ PLACES = {
 class BlankLineSplitter:
     """Splits on blank lines; the first line of each block is its headline."""
 
-    def split(self, text: str) -> list[Segment]:
+    def split(self, text: str, *, whole: bool = False) -> list[Segment]:
         segments = []
-        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, re.S):
+        pattern = r"\S.*\S|\S" if whole else r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)"
+        for m in re.finditer(pattern, text, re.S):
             first = m.group().split("\n", 1)[0]
             segments.append(
                 Segment(

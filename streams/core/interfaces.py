@@ -31,7 +31,9 @@ class Segment:
 class Splitter(Protocol):
     """Cuts an input text into articles whose spans tile its non-space characters."""
 
-    def split(self, text: str) -> list[Segment]: ...
+    def split(self, text: str, *, whole: bool = False) -> list[Segment]:
+        """Cut ``text`` into articles; with ``whole``, keep it one article."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,9 @@ class Components:
     @cached_property
     def splitter(self) -> Splitter:
         """The rule-based article splitter."""
-        from streams.split.splitter import RuleSplitter
+        from streams.split.splitter import PageSplitter
 
-        return RuleSplitter()
+        return PageSplitter()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

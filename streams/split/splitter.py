@@ -1,186 +1,184 @@
-"""Article segmentation of scraped dumps: :class:`RuleSplitter`.
+"""Cutting a page into articles: :class:`PageSplitter`.
 
-How it decides (details and figures in docs/splitting.md):
+How it decides (docs/splitting.md has the figures):
 
-1. The input is read as non-blank lines; every line but the first may start an
-   article.
-2. Each candidate gets local evidence, a log-odds from line cues (headline
-   shape, repeated title, dateline, sign-off before it, blank lines, anaphoric
-   opening, lexical cohesion with the text before it, and how alike in meaning
-   the text before and after it is, from static word vectors): see ``boundary``.
-3. The cut is chosen globally: dynamic programming over the plausible
-   candidates minimises the word-statistics cost of the articles minus the
-   evidence for their starts (see ``segmentation``). Articles shorter than
-   ``min_chars`` are not allowed.
-4. Each article gets its headline line, its sentences and its repeated text.
+1. **Read** the input into its blocks (``layout``): paragraphs, titles, bylines
+   and chrome lines, with scraping artefacts (CRLF, no-break spaces, indentation,
+   hard wraps, blank-line runs) normalised away and offsets kept exact.
+2. **Score** every block start but the first: a logistic model over the
+   features of ``features.NAMES`` gives the log-odds that an article starts
+   there. The weights are fitted on head data only
+   (``geowire eval split-fit``) and shipped in ``data/weights.json``.
+3. **Decode** globally: the starts chosen are the set with the greatest total
+   margin (log-odds minus the threshold) such that every article, the first and
+   last included, is at least ``min_chars`` long. A dynamic programme finds it in
+   one pass. The threshold is set for precision: a false cut is worse than a
+   missed one.
+4. **Describe** each article: its headline (a title line at its top), its
+   sentences and its repeated passages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from pathlib import Path
 
 import numpy as np
+import orjson
 
 from schemas.models import Span
+from streams.core.errors import ConfigError
 from streams.core.interfaces import Segment
-from streams.split import rarity
-from streams.split.boundary import (
-    COLUMNS,
-    Cues,
-    context,
-    features,
-    line_cues,
-    scored_lines,
-    supported_headline,
-)
 from streams.split.duplicate import find_duplicates
-from streams.split.headline import (
-    SUPPORT_CHARS,
-    Line,
-    read_lines,
-    repeats_headline,
-    supports_headline,
-)
-from streams.split.segmentation import best_starts
+from streams.split.features import NAMES, matrix
+from streams.split.layout import Block, read
 from streams.split.sentences import split_sentences
-from streams.split.similarity import WordVectors, default_vectors
-from streams.split.trees import scores
+from streams.split.shapes import shape
+
+WEIGHTS = Path(__file__).parent / "data" / "weights.json"
 
 
 @dataclass(frozen=True)
-class SplitConfig:
-    """Knobs of the splitter, tuned on the first 39 dumps of the split benchmark.
+class Model:
+    """The fitted model: weights over ``features.NAMES`` and the decoding knobs.
 
     Attributes:
-        price: cost in nats of opening one more article.
-        prior: Dirichlet pseudo-count of the per-article word models.
-        evidence_scale: weight of the local log-odds against the word statistics.
-        candidate_floor: candidates with a local log-odds below this are skipped.
-        min_chars: shortest allowed article (first to last character).
-        short_evidence: local log-odds at both ends that lets an article be
-            shorter than ``min_chars`` (a headline-only item between two headlines).
-            It was 4.0 when the log-odds came from the linear model alone, and 3.0
-            with the trees, whose log-odds are less extreme. With the similarity
-            features a headline after a short item can score 2.7 (a headline-only
-            brief in a dump of three). The tuning figures do not move between 2.5
-            and 3.0 (docs/splitting.md, tenth round).
+        weights: one weight per feature name.
+        threshold: log-odds a start must exceed to be chosen.
+        min_chars: shortest article allowed, from its start to the next one.
     """
 
-    price: float = 0.0
-    prior: float = 1.5
-    evidence_scale: float = 8.0
-    candidate_floor: float = -4.0
-    min_chars: int = 200
-    short_evidence: float = 2.5
+    weights: dict[str, float]
+    threshold: float
+    min_chars: int
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Model:
+        """Read the fitted model; raise ``ConfigError`` if it does not fit the features."""
+        data = orjson.loads(path.read_bytes())
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        if set(weights) != set(NAMES):
+            raise ConfigError(f"{path} has weights for {sorted(weights)}, not {sorted(NAMES)}")
+        return cls(weights, float(data["threshold"]), int(data["min_chars"]))
+
+    def to_json(self) -> bytes:
+        """The model as the JSON that :meth:`load` reads."""
+        data = {"weights": self.weights, "threshold": self.threshold, "min_chars": self.min_chars}
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+    def vector(self) -> np.ndarray:
+        """The weights in the order of ``features.NAMES``."""
+        return np.array([self.weights[name] for name in NAMES])
 
 
-class RuleSplitter:
-    """Cuts a dump into articles; deterministic, with no neural network."""
+class PageSplitter:
+    """Cuts one input (an article, or a scraped page or dump of many) into articles."""
 
-    def __init__(
-        self, config: SplitConfig | None = None, vectors: WordVectors | None = None
-    ) -> None:
-        """Create a splitter.
+    def __init__(self, model: Model | None = None) -> None:
+        """Create a splitter with the shipped model, or with ``model``."""
+        self.model = model or Model.load()
+        self._weights = self.model.vector()
 
-        Args:
-            config: tuning knobs; the defaults are the tuned values.
-            vectors: word vectors for the topic-shift features; the fitted
-                weights expect the default (WordLlama's, 64 dimensions).
-        """
-        self.config = config or SplitConfig()
-        self.vectors = vectors or default_vectors()
-        rarity.load()
-
-    def split(self, text: str) -> list[Segment]:
+    def split(self, text: str, *, whole: bool = False) -> list[Segment]:
         """Cut ``text`` into articles.
 
         Args:
-            text: the raw input (one article or a dump of several).
+            text: the raw input.
+            whole: keep the input as one article (the producer said so).
 
         Returns:
             Segments in order. Each spans its article from its first to its last
-            non-space character; together they hold every non-space character of
-            ``text`` exactly once. Empty or blank input gives ``[]``.
+            non-space character, so that ``text[start:end]`` is the article;
+            together they hold every non-space character of ``text`` once.
+            Blank input gives ``[]``.
         """
-        lines = read_lines(text)
-        if not lines:
+        view, blocks = read(text)
+        if not blocks:
             return []
-        cues = line_cues(lines)
-        starts = [0, *self.article_starts(lines, cues)]
-        ends = [*starts[1:], len(lines)]
-        return [_segment(text, lines[a:b], cues[a]) for a, b in zip(starts, ends, strict=True)]
+        starts = [0] if whole else self.starts(blocks)
+        ends = [*starts[1:], len(blocks)]
+        return [_segment(view, blocks[a:b]) for a, b in zip(starts, ends, strict=True)]
 
-    def article_starts(self, lines: Sequence[Line], cues: Sequence[Cues]) -> list[int]:
-        """Indices of the lines (other than the first) that start an article."""
-        cfg = self.config
-        scored = scored_lines(lines, cues)
-        if not scored:  # a headline and its body: no vectors or weights needed
-            return []
-        ctx = context(lines, cues, self.vectors)
-        rows = np.array([features(lines, cues, i, ctx) for i in scored], dtype=float)
-        logits = scores(rows.reshape(len(scored), len(COLUMNS)))
-        keep = [
-            (i, float(z)) for i, z in zip(scored, logits, strict=True) if z > cfg.candidate_floor
-        ]
-        candidates = [i for i, _ in keep]
-        evidence = [cfg.evidence_scale * z for _, z in keep]
-        return best_starts(
-            [c.lexical.counts for c in cues],
-            candidates,
-            evidence,
-            cfg.price,
-            prior=cfg.prior,
-            spans=[(line.start, line.end) for line in lines],
-            min_chars=cfg.min_chars,
-            strong=cfg.evidence_scale * cfg.short_evidence,
-            heads=partial(_heads, lines, cues),
-        )
+    def starts(self, blocks: Sequence[Block]) -> list[int]:
+        """Indices of the blocks that start an article (always 0 first)."""
+        if len(blocks) < 2:
+            return [0]
+        margins = matrix(blocks) @ self._weights - self.model.threshold
+        offsets = [b.start for b in blocks[1:]]
+        chosen = best_starts(offsets, margins.tolist(), blocks[-1].end, self.model.min_chars)
+        return [0, *(i + 1 for i in chosen)]
 
 
-def _heads(lines: Sequence[Line], cues: Sequence[Cues], first: int, start: int) -> bool:
-    """True if line ``first`` reads as the headline of the text from line ``start`` on.
+def best_starts(
+    offsets: Sequence[int], margins: Sequence[float], end: int, min_chars: int
+) -> list[int]:
+    """The candidates whose margins sum highest, with no article under ``min_chars``.
 
-    A short item between two strong starts is usually a headline-only brief, but a
-    headline over a standfirst or a byline looks the same. The text below such a
-    headline picks up its words, and it has no headline of its own.
+    The input starts at 0 and ends at ``end``; a chosen candidate ``i`` starts an
+    article at ``offsets[i]``. Every article, the first and the last included,
+    must be at least ``min_chars`` long. A candidate with a margin of 0 or less
+    never helps, so only the others are visited; the best total of the candidates
+    far enough back is kept as a running maximum, so the work is linear.
+
+    Args:
+        offsets: increasing character offsets of the candidates.
+        margins: each candidate's log-odds minus the threshold.
+        end: the input's end.
+        min_chars: the shortest article allowed.
+
+    Returns:
+        Indices into ``offsets`` of the chosen starts, in order.
     """
-    if _has_own_headline(lines, cues, start):
-        return False
-    body: list[str] = []
-    size = 0
-    for line in lines[start:]:
-        if size >= SUPPORT_CHARS:
-            break
-        body.append(line.text)
-        size += len(line.text) + 1
-    return supports_headline(lines[first].text, "\n".join(body))
+    cands = [i for i, m in enumerate(margins) if m > 0 and offsets[i] >= min_chars]
+    total: list[float] = []  # best sum of a choice whose last start is cands[j]
+    back: list[int] = []  # the start chosen before cands[j] (-1: none)
+    best, best_j, j = 0.0, -1, 0
+    for i in cands:
+        while j < len(total) and offsets[cands[j]] <= offsets[i] - min_chars:
+            if total[j] > best:
+                best, best_j = total[j], j
+            j += 1
+        total.append(margins[i] + best)
+        back.append(best_j)
+    last, top = -1, 0.0
+    for k, i in enumerate(cands):
+        if end - offsets[i] >= min_chars and total[k] > top:
+            last, top = k, total[k]
+    chosen: list[int] = []
+    while last != -1:
+        chosen.append(cands[last])
+        last = back[last]
+    return chosen[::-1]
 
 
-def _has_own_headline(lines: Sequence[Line], cues: Sequence[Cues], index: int) -> bool:
-    """True if line ``index`` is a headline that the lines below it take up.
-
-    A line repeated at the start of the next one is not counted: over a lead it
-    is a standfirst, the lead's first sentence shown on its own.
-    """
-    return supported_headline(lines, cues, index) and not repeats_headline(
-        lines[index].text, lines[index + 1].text
-    )
-
-
-def _segment(text: str, lines: Sequence[Line], first: Cues) -> Segment:
-    """Build the segment of one article from its lines."""
-    start, end = lines[0].start, lines[-1].end
-    article = text[start:end]
-    headline: Span | None = None
-    if len(lines) > 1 and first.headline > 0.0:
-        headline = Span(start=0, end=lines[0].end - start)
+def _segment(view: str, blocks: Sequence[Block]) -> Segment:
+    """One article: its span, headline, sentences and repeated passages."""
+    start, end = blocks[0].start, blocks[-1].end
+    article = view[start:end]
+    headline = _headline(blocks)
     sentences = split_sentences(article)
+    shifted = (
+        None if headline is None else Span(start=headline.start - start, end=headline.end - start)
+    )
     return Segment(
         start=start,
         end=end,
-        headline=headline,
+        headline=shifted,
         sentences=sentences,
-        duplicates=find_duplicates(article, sentences, headline),
+        duplicates=find_duplicates(article, sentences, shifted),
     )
+
+
+def _headline(blocks: Sequence[Block]) -> Span | None:
+    """The title line at the top of an article, if it has one and a body below it.
+
+    Site furniture or a byline above it (a page's navigation, a date) is passed over.
+    """
+    for k, block in enumerate(blocks[:3]):
+        s = shape(block.text)
+        if s.title > 0 and k + 1 < len(blocks):
+            return Span(start=block.start, end=block.end)
+        if not (s.chrome or s.meta):
+            return None
+    return None

@@ -1,121 +1,255 @@
-"""RuleSplitter on dumps written for these tests (tests/data/split/)."""
+"""PageSplitter on pages written for these tests (tests/split_texts.py, tests/data/split/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from streams.split.splitter import RuleSplitter
+from streams.core.interfaces import Segment
+from streams.split.splitter import PageSplitter, best_starts
+from tests.split_texts import article, indented, layout, plain, tabbed, wrapped
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
 
 
-def _read(name: str) -> str:
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def _starts(text: str, openings: list[str]) -> list[int]:
-    """Offsets of the given article openings, each found after the previous one."""
-    out: list[int] = []
-    pos = 0
-    for opening in openings:
-        pos = text.index(opening, pos)
-        out.append(pos)
-        pos += len(opening)
-    return out
-
-
 @pytest.fixture(scope="module")
-def splitter() -> RuleSplitter:
-    return RuleSplitter()
+def splitter() -> PageSplitter:
+    return PageSplitter()
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n\n \t\n"])
-def test_blank_input_gives_no_article(splitter: RuleSplitter, text: str) -> None:
+def _starts(segments: list[Segment]) -> list[int]:
+    return [s.start for s in segments]
+
+
+def _check_tiling(text: str, segments: list[Segment]) -> None:
+    """Spans run from a non-space to a non-space character and hold all the text once."""
+    prev = 0
+    for seg in segments:
+        assert prev <= seg.start < seg.end <= len(text)
+        assert not text[seg.start].isspace() and not text[seg.end - 1].isspace()
+        assert text[prev : seg.start].strip() == ""
+        prev = seg.end
+    assert text[prev:].strip() == ""
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n \t\r\n\u00a0"])
+def test_empty_or_blank_input_gives_no_article(splitter: PageSplitter, text: str) -> None:
     assert splitter.split(text) == []
 
 
-def test_short_text_is_one_article_without_outer_spaces(splitter: RuleSplitter) -> None:
-    text = "\n  Two boats collided near the pier. Nobody was hurt.  \n"
+def test_one_line_is_one_article_without_outer_spaces(splitter: PageSplitter) -> None:
+    text = "\n  Two boats collided near the pier. Nobody was hurt.  \r\n"
     (seg,) = splitter.split(text)
     assert text[seg.start : seg.end] == text.strip()
 
 
-def test_blank_lines_between_and_inside_articles(splitter: RuleSplitter) -> None:
-    # Single-line paragraphs, blank lines between articles, and one article (the
-    # mining story) with an internal blank line that looks like a break.
-    text = _read("harbor_dump.txt")
-    starts = [s.start for s in splitter.split(text)]
-    assert starts == _starts(
-        text, ["Harbor Council Approves", "Mining firm Corvane", "A rare white heron"]
-    )
-
-
-def test_headline_and_repeated_standfirst_are_marked(splitter: RuleSplitter) -> None:
-    text = _read("harbor_dump.txt")
-    first = splitter.split(text)[0]
-    article = text[first.start : first.end]
-    assert first.headline is not None
-    assert article[first.headline.start : first.headline.end] == (
-        "Harbor Council Approves Flood Barrier For Port Ellison"
-    )
-    (dup,) = first.duplicates
-    copy = article[dup.start : dup.end]
-    original = article[dup.duplicate_of.start : dup.duplicate_of.end]
-    assert copy == original
-    assert copy.startswith("The Port Ellison harbor council has approved")
-    assert dup.duplicate_of.end <= dup.start  # the later copy points at the earlier one
-
-
-def test_articles_without_headline_have_none(splitter: RuleSplitter) -> None:
-    segments = splitter.split(_read("harbor_dump.txt"))
-    assert [s.headline is None for s in segments] == [False, True, True]
-
-
-def test_glued_paragraphs_split_into_sentences(splitter: RuleSplitter) -> None:
-    text = _read("harbor_dump.txt")
-    first = splitter.split(text)[0]
-    article = text[first.start : first.end]
-    sentences = [article[s.start : s.end] for s in first.sentences]
-    assert any(s.endswith("closed the ferry pier for a week after the storm.") for s in sentences)
-    assert any(s.startswith("Since then, residents have asked") for s in sentences)
-
-
-def test_repeated_title_in_body_is_marked(splitter: RuleSplitter) -> None:
-    text = _read("headline_repeat_dump.txt")
+def test_a_hundred_article_dump(splitter: PageSplitter) -> None:
+    text, starts = layout([article(n) for n in range(100)])
     segments = splitter.split(text)
-    assert [s.start for s in segments] == _starts(
-        text, ["Bakery fire closes", "School board delays vote on new calendar\n"]
-    )
+    assert _starts(segments) == starts
+    _check_tiling(text, segments)
+    for seg, n in zip(segments, range(100), strict=True):
+        assert text[seg.start : seg.end] == plain(article(n))  # text == input[start:end]
+
+
+@pytest.mark.parametrize("render", [indented, wrapped, tabbed], ids=["indent", "wrap", "tab"])
+def test_scraping_artefacts_do_not_move_the_cuts(splitter: PageSplitter, render) -> None:  # type: ignore[no-untyped-def]
+    text, starts = layout([article(n) for n in range(12)], render)
+    assert _starts(splitter.split(text)) == starts
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n\n\n\n\n\n", "\n \n\u00a0\n"])
+def test_blank_line_runs_between_articles(splitter: PageSplitter, between: str) -> None:
+    text, starts = layout([article(n) for n in range(12)], between=between)
+    assert _starts(splitter.split(text)) == starts
+
+
+def test_crlf_and_no_break_spaces_keep_the_same_cuts(splitter: PageSplitter) -> None:
+    text, starts = layout([article(n) for n in range(12)])
+    crlf = text.replace("\n", "\r\n")
+    moved = [s + text.count("\n", 0, s) for s in starts]
+    assert _starts(splitter.split(crlf)) == moved
+    nbsp = text.replace(" the ", "\u00a0the\u00a0")
+    assert _starts(splitter.split(nbsp)) == starts
+
+
+def test_chrome_stays_at_the_end_of_the_article_before(splitter: PageSplitter) -> None:
+    chrome = "\n\nShare this:\nFacebook\nTwitter\n\nAdvertisement\n\n* * *\n\n"
+    teaser = "\n\nRelated: Library extends opening hours in Westmere\n\n"
+    text, starts = layout([article(n) for n in range(3)], between=chrome)
+    text2, starts2 = layout([article(n) for n in range(3, 6)], between=teaser)
+    for page, gold in ((text, starts), (text2, starts2)):
+        segments = splitter.split(page)
+        assert _starts(segments) == gold
+        first = page[segments[0].start : segments[0].end]
+        assert first.endswith(("* * *", "Westmere"))
+
+
+def test_byline_and_date_line_belong_to_their_article(splitter: PageSplitter) -> None:
+    def dated(art):  # type: ignore[no-untyped-def]
+        return f"{art.title}\n{art.byline}\nPublished: March 3, 2017\n\n" + "\n\n".join(
+            art.paragraphs
+        )
+
+    text, starts = layout([article(n) for n in range(6)], dated)
+    segments = splitter.split(text)
+    assert _starts(segments) == starts
     for seg in segments:
-        article = text[seg.start : seg.end]
+        body = text[seg.start : seg.end]
+        assert body.split("\n")[1].startswith("By ")
         assert seg.headline is not None
-        title = article[seg.headline.start : seg.headline.end]
-        dup = seg.duplicates[0]
-        assert dup.duplicate_of == seg.headline
-        assert article[dup.start : dup.end] == title
+        assert body[seg.headline.start : seg.headline.end] == body.split("\n")[0]
 
 
-def test_long_single_article_is_not_cut(splitter: RuleSplitter) -> None:
-    text = _read("long_article.txt")
+def test_ten_thousand_lines(splitter: PageSplitter) -> None:
+    one = [p for n in range(100) for p in ([article(n).title, *article(n).paragraphs])]
+    text = "\n".join((one * 25)[:10_000])
+    assert text.count("\n") == 9_999
+    segments = splitter.split(text)
+    _check_tiling(text, segments)
+    assert 2 <= len(segments) <= 2500
+
+
+def test_whole_keeps_one_article(splitter: PageSplitter) -> None:
+    text, _ = layout([article(n) for n in range(5)])
+    (seg,) = splitter.split(text, whole=True)
+    assert (seg.start, seg.end) == (0, len(text))
+    assert seg.headline is not None and len(seg.sentences) > 20
+
+
+def test_a_long_single_article_is_not_cut(splitter: PageSplitter) -> None:
+    text = (DATA / "long_article.txt").read_text(encoding="utf-8")
     (seg,) = splitter.split(text)
     assert (seg.start, seg.end) == (0, len(text.rstrip()))
-    assert len(seg.sentences) == 18
 
 
-def test_split_is_deterministic(splitter: RuleSplitter) -> None:
-    text = _read("harbor_dump.txt") + "\n\n" + _read("headline_repeat_dump.txt")
-    assert splitter.split(text) == RuleSplitter().split(text)
+def test_repeated_standfirst_is_marked(splitter: PageSplitter) -> None:
+    text = (DATA / "harbor_dump.txt").read_text(encoding="utf-8")
+    first = splitter.split(text)[0]
+    article_text = text[first.start : first.end]
+    (dup,) = first.duplicates
+    copy = article_text[dup.start : dup.end]
+    assert copy == article_text[dup.duplicate_of.start : dup.duplicate_of.end]
+    assert copy.startswith("The Port Ellison harbor council has approved")
+
+
+def test_sentences_run_across_hard_wraps(splitter: PageSplitter) -> None:
+    text = wrapped(article(0), width=40)
+    (seg,) = splitter.split(text)
+    sentences = [text[s.start : s.end] for s in seg.sentences]
+    assert any("\n" in s and " ".join(s.split()).endswith("eighteen months.") for s in sentences)
+
+
+def test_split_is_deterministic(splitter: PageSplitter) -> None:
+    text, _ = layout([article(n) for n in range(20)], wrapped)
+    assert splitter.split(text) == PageSplitter().split(text)
+
+
+def test_best_starts_keeps_articles_long_enough() -> None:
+    # two strong candidates 50 apart: only the stronger may start an article
+    assert best_starts([300, 350, 900], [2.0, 3.0, 1.0], 1500, 200) == [1, 2]
+    # the first and last articles must be long enough too
+    assert best_starts([100, 700], [5.0, 5.0], 800, 200) == []
+    # a chain of weak candidates beats one strong one when they sum higher
+    assert best_starts([300, 600, 650], [1.0, 1.0, 1.5], 1200, 250) == [0, 2]
+    assert best_starts([], [], 100, 10) == []
+
+
+def test_best_starts_matches_an_exhaustive_search() -> None:
+    import itertools
+    import random
+
+    rng = random.Random(3)
+    for _ in range(200):
+        offsets = sorted(rng.sample(range(1, 400), 7))
+        margins = [rng.uniform(-1, 2) for _ in offsets]
+        best, best_set = 0.0, []
+        for r in range(len(offsets) + 1):
+            for combo in itertools.combinations(range(len(offsets)), r):
+                cuts = [0, *(offsets[i] for i in combo), 400]
+                if all(b - a >= 60 for a, b in itertools.pairwise(cuts)):
+                    total = sum(margins[i] for i in combo)
+                    if total > best + 1e-12:
+                        best, best_set = total, list(combo)
+        got = best_starts(offsets, margins, 400, 60)
+        assert abs(sum(margins[i] for i in got) - best) < 1e-9, (offsets, margins, got, best_set)
+
+
+_PIECES = [plain(article(n)) for n in range(6)] + ["Share this:", "* * *", "By Maren Holt", ""]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\n\r \t\u00a0\"'ÉU.S1-"))))
+def test_spans_tile_any_text(text: str) -> None:
+    _check_tiling(text, PageSplitter().split(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_PIECES),
+            st.sampled_from(["\n", "\n\n", "\r\n \r\n", "\n\u00a0\n", " "]),
+        ),
+        max_size=12,
+    )
+)
+def test_spans_tile_shuffled_pages(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    segments = PageSplitter().split(text)
+    _check_tiling(text, segments)
+    for seg in segments:
+        article_text = text[seg.start : seg.end]
+        assert all(0 <= s.start < s.end <= len(article_text) for s in seg.sentences)
+        assert all(d.duplicate_of.end <= d.start for d in seg.duplicates)
+
+
+_MISSED = "a start the splitter misses at its precision-first threshold (docs/splitting.md)"
 
 
 @pytest.mark.parametrize(
-    "name", ["harbor_dump.txt", "headline_repeat_dump.txt", "long_article.txt"]
+    ("name", "openings"),
+    [
+        ("crosshead_article.txt", ["Ferry fares rise as "]),  # subheads in capitals
+        ("headline_repeat_dump.txt", ["Bakery fire closes M", "School board delays "]),
+        ("edge_lines_dump.txt", ["The Lowmoor rowing c", "Marta Lind-Pool-Exam"]),
+        pytest.param(
+            "harbor_dump.txt",
+            ["Harbor Council Appro", "Mining firm Corvane ", "A rare white heron h"],
+            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
+        ),
+        pytest.param(
+            "one_line_dump.txt",
+            ["Ferry fares to rise ", "Bakery fire closes M", "Choir wins county pr"],
+            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
+        ),
+        pytest.param(
+            "cut_off_dump.txt",
+            ["Volunteers planted f", "Bus depot to close f"],
+            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
+        ),
+        pytest.param(
+            "trailing_credit_dump.txt",
+            ["Hundreds of runners ", "Mill Lane bridge reo"],
+            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
+        ),
+        pytest.param(
+            "teaser_dump.txt",
+            ["Ferry service to Gul", "Library to close ear", "Record cherry harves"],
+            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
+        ),
+        pytest.param(
+            "standfirst_dump.txt",
+            ["Ferry service to Gul", "Farmers hope new can"],
+            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
+        ),
+    ],
 )
-def test_sentences_cover_each_article(splitter: RuleSplitter, name: str) -> None:
-    text = _read(name)
-    for seg in splitter.split(text):
-        article = text[seg.start : seg.end]
-        covered = "".join(article[s.start : s.end] for s in seg.sentences)
-        assert "".join(covered.split()) == "".join(article.split())
-        assert all(0 <= s.start < s.end <= len(article) for s in seg.sentences)
+def test_dumps_written_for_earlier_splitters(
+    splitter: PageSplitter, name: str, openings: list[str]
+) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert [text[s.start : s.start + 20] for s in splitter.split(text)] == openings

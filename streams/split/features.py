@@ -1,0 +1,168 @@
+"""The evidence at each block start: does an article start here?
+
+Every feature reads the candidate block, its neighbours (two on each side) and a
+few statistics of the whole input, so that a layout is judged against the
+page's own habits rather than against fixed numbers: a run of blank lines is
+*wide* when it is wider than this page's usual paragraph break, a line is
+*outdented* when it sits left of this page's usual indent, a topic shift is
+*strong* when it is stronger than this page's usual one at a paragraph break.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+import numpy as np
+
+from streams.split.layout import Block
+from streams.split.shapes import Shape, shape
+from streams.split.topic import name_novelty, similarities
+
+#: Content words before a block in the wide topic window.
+WIDE = 240
+
+#: The features, in the order of the model's weights; each is 0..1 unless noted.
+NAMES: tuple[str, ...] = (
+    "bias",  # always 1
+    "wider",  # more blank lines before it than the page's usual break
+    "narrower",  # fewer blank lines than usual
+    "widest",  # the page's widest break, and wider than usual
+    "outdent",  # left of the page's usual indent
+    "title",  # reads as a title line
+    "caps",  # a title line's share of capitalised main words
+    "upper",  # a short line in capitals
+    "title_body",  # a title with a paragraph under it (after any byline or date line)
+    "meta_under",  # a title with a byline or date line right under it
+    "meta",  # itself a byline or date line
+    "dateline",  # opens with a wire dateline, not under a title
+    "dateline_under",  # a title over a paragraph that opens with a dateline
+    "inline",  # its first sentence reads as a title run into the body
+    "chrome",  # site furniture or a sign-off
+    "after_chrome",  # right after site furniture or a sign-off
+    "after_title",  # right under a title line
+    "after_meta",  # right under a byline or date line
+    "after_cut",  # the paragraph before stops mid-sentence (a cut-off excerpt)
+    "after_abbrev",  # the block before stops on a title or initial ("Gov.")
+    "lower",  # opens in lower case
+    "aside",  # a list item or a photo caption
+    "quote",  # a paragraph opening with a quotation mark
+    "anaphora",  # opens with a word that points back ("He", "But")
+    "shift",  # topic shift against the page's median (about -2..1; 0 when unknown)
+    "shift_wide",  # the same with a wider window before the block
+    "peak",  # the shift again where it is the strongest of the blocks around it
+    "new_names",  # the names at its head are new (1) or named before (-1)
+    "repeat",  # repeats an earlier block word for word (a scraped duplicate)
+    "echo",  # opens with the words the block before opens with (a lead under its standfirst)
+)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The page's habits: its usual break, widest break and usual indent."""
+
+    blank: float
+    widest: int
+    indent: float
+
+
+def matrix(blocks: Sequence[Block]) -> np.ndarray:
+    """The feature rows of every block but the first (row ``k`` is block ``k + 1``).
+
+    Args:
+        blocks: the blocks of one input, in order (``layout.read``).
+
+    Returns:
+        An array of shape ``(len(blocks) - 1, len(NAMES))``.
+    """
+    if len(blocks) < 2:
+        return np.zeros((0, len(NAMES)))
+    shapes = [shape(b.text) for b in blocks]
+    # site furniture (teasers of other stories, share bars) says nothing of the topic
+    texts = ["" if s.chrome else b.text for b, s in zip(blocks, shapes, strict=True)]
+    shifts = _shifts(similarities(texts))
+    wide = _shifts(similarities(texts, before=WIDE))
+    novelty = name_novelty(texts)
+    blanks = [b.blank for b in blocks[1:]]
+    page = _Page(median(blanks), max(blanks), median(b.indent for b in blocks))
+    seen: set[str] = set()
+    rows = np.zeros((len(blocks) - 1, len(NAMES)))
+    for k in range(1, len(blocks)):
+        key = blocks[k].text.casefold()
+        repeat = len(key) >= 40 and key in seen
+        seen.add(key)
+        values = _values(blocks[k], shapes, k, page, shifts)
+        values["repeat"] = float(repeat)
+        values["new_names"] = novelty[k]
+        values["echo"] = float(_echo(blocks[k - 1].text, blocks[k].text))
+        values["shift_wide"] = 0.0 if math.isnan(wide[k]) else wide[k]
+        rows[k - 1] = [values[name] for name in NAMES]
+    return rows
+
+
+def _shifts(sims: Sequence[float]) -> list[float]:
+    """Topic shift at each block against the page's median; NaN where unknown.
+
+    The shift is how much less alike the two windows are than usual on this page,
+    as a share of the usual cosine: 0 is a usual break, about 1 no shared word.
+    """
+    known = [s for s in sims if not math.isnan(s)]
+    usual = median(known) if known else 0.0
+    return [(usual - s) / (usual + 0.05) for s in sims]
+
+
+def _values(
+    block: Block, shapes: Sequence[Shape], k: int, page: _Page, shifts: Sequence[float]
+) -> dict[str, float]:
+    """The features of block ``k`` but ``repeat``."""
+    s, prev = shapes[k], shapes[k - 1]
+    nxt = shapes[k + 1] if k + 1 < len(shapes) else None
+    under = shapes[k + 2] if nxt is not None and nxt.meta and k + 2 < len(shapes) else nxt
+    body = under is not None and under.words >= 8 and not under.title and not under.chrome
+    shift = 0.0 if math.isnan(shifts[k]) else shifts[k]
+    near = [x for x in shifts[max(1, k - 2) : k + 3] if not math.isnan(x)]
+    return {
+        "bias": 1.0,
+        "wider": float(block.blank > page.blank),
+        "narrower": float(block.blank < page.blank),
+        "widest": float(block.blank == page.widest and block.blank > page.blank),
+        "outdent": float(block.indent < page.indent),
+        "title": s.title,
+        "caps": s.caps,
+        "upper": float(s.upper),
+        "title_body": s.title * body,
+        "meta_under": s.title * float(nxt is not None and nxt.meta),
+        "meta": float(s.meta),
+        "dateline": float(s.dateline and not prev.title and not prev.meta),
+        "dateline_under": s.title * float(nxt is not None and nxt.dateline),
+        "inline": s.inline,
+        "chrome": float(s.chrome),
+        "after_chrome": float(prev.chrome),
+        "after_title": prev.title,
+        "after_meta": float(prev.meta),
+        "after_cut": float(prev.cut_end and not prev.title and not prev.chrome),
+        "after_abbrev": float(prev.abbrev_end),
+        "lower": float(s.lower),
+        "aside": float(s.aside),
+        "quote": float(s.quote),
+        "anaphora": float(s.anaphora),
+        "shift": shift,
+        "peak": shift if near and shift > 0 and shift >= max(near) else 0.0,
+    }
+
+
+def _echo(before: str, text: str) -> bool:
+    """True if ``text`` opens with the words ``before`` opens with (or the reverse).
+
+    A lead repeats its title or standfirst, and a scraped paragraph its copy.
+    """
+    a, b = _key(before), _key(text)
+    size = min(len(a), len(b), 40)
+    return size >= 15 and a[:size] == b[:size]
+
+
+def _key(text: str) -> str:
+    """Lower-case letters and digits only, for loose comparisons."""
+    return "".join(c for c in text[:80].casefold() if c.isalnum())

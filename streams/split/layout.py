@@ -1,0 +1,174 @@
+"""Reading a scraped page: an analysis view of the input, and its blocks.
+
+Scrapers leave artefacts that say nothing about where an article starts: CRLF
+line ends, no-break spaces, tabs, indentation, lines hard-wrapped at a fixed
+width, runs of blank lines. The splitter reads a *view* of the input that has
+exactly the input's length, so that every offset into the view is an offset into
+the input. In the view:
+
+- every line break (``\\r\\n``, a lone ``\\r``, ``\\n`` and the other Unicode line
+  separators) is one ``\\n`` (the ``\\r`` of ``\\r\\n`` becomes a space);
+- every other white space character (tab, no-break space...) is a space;
+- the line break inside a hard-wrapped paragraph is a space.
+
+The non-blank stretches of the view between line breaks are the *blocks*: the
+paragraphs, titles, bylines and chrome lines of the page. Articles start only at
+the start of a block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+# The line boundaries of str.splitlines; "\r\n" is handled first.
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_TABLE = {c: " " for c in range(0x10000) if chr(c).isspace() and chr(c) not in _BREAKS}
+_TABLE.update({ord(c): "\n" for c in _BREAKS})
+_LINE = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"(?:[-*•·●▪–—>]|\d{1,2}[.)])\s")
+
+#: Lines on each side read to find the wrap width around a line.
+_WRAP_WINDOW = 6
+#: Widths a hard wrap can have; longer lines are paragraphs of their own.
+_MIN_WRAP = 30
+_MAX_WRAP = 180
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the view: one line, or the lines of one hard-wrapped paragraph.
+
+    Attributes:
+        start: offset of its first non-space character.
+        end: offset just after its last non-space character.
+        blank: blank lines between it and the block before (0 for the first).
+        indent: white space characters before it on its first line.
+        text: ``view[start:end]``: wrapped line breaks read as spaces.
+    """
+
+    start: int
+    end: int
+    blank: int
+    indent: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    indent: int
+    breaks: int  # line breaks since the previous non-blank line
+
+
+def view(text: str) -> str:
+    """The analysis view of ``text`` before hard wraps are joined (same length).
+
+    Line breaks become ``\\n`` and other white space a space.
+    """
+    return text.replace("\r\n", " \n").translate(_TABLE)
+
+
+def read(text: str) -> tuple[str, list[Block]]:
+    """Read ``text`` into its analysis view and its blocks.
+
+    Args:
+        text: the raw input.
+
+    Returns:
+        ``(view, blocks)``. The view has the length of ``text``, with wrapped line
+        breaks read as spaces. The blocks are in order and hold every non-space
+        character of the view once; the first has ``blank == 0``.
+    """
+    base = view(text)
+    lines = _lines(base)
+    joins = _wrap_joins(base, lines)
+    chars = list(base) if any(joins) else None
+    spans: list[tuple[int, int, int, int]] = []
+    first = 0
+    for i, line in enumerate(lines):
+        if joins[i]:
+            if chars is not None:
+                chars[base.index("\n", line.end, lines[i + 1].start)] = " "
+            continue
+        head = lines[first]
+        blank = max(0, head.breaks - 1) if spans else 0
+        spans.append((head.start, line.end, blank, head.indent))
+        first = i + 1
+    joined = "".join(chars) if chars is not None else base
+    return joined, [Block(s, e, b, i, joined[s:e]) for s, e, b, i in spans]
+
+
+def _lines(base: str) -> list[_Line]:
+    """The non-blank lines of the view, with their indentation and breaks before."""
+    lines: list[_Line] = []
+    prev = 0
+    for m in _LINE.finditer(base):
+        raw = m.group()
+        body = raw.strip(" ")
+        if not body:
+            continue
+        start = m.start() + len(raw) - len(raw.lstrip(" "))
+        breaks = base.count("\n", prev, start) if lines else 0
+        lines.append(_Line(start, start + len(body), start - m.start(), breaks))
+        prev = start + len(body)
+    return lines
+
+
+def _wrap_joins(base: str, lines: list[_Line]) -> list[bool]:
+    """For each line, whether the next line continues it (a hard wrap)."""
+    # Only a line directly followed by another can be a wrapped one; others are 0.
+    sizes = [
+        line.end - line.start if k + 1 < len(lines) and lines[k + 1].breaks == 1 else 0
+        for k, line in enumerate(lines)
+    ]
+    joins = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if nxt.breaks != 1 or nxt.indent > line.indent:
+            continue  # a blank line or a deeper indent opens a new paragraph
+        following = base[nxt.start : nxt.end]
+        if _BULLET.match(following):
+            continue
+        width = _width(sizes, i)
+        word = len(following.split(" ", 1)[0])
+        # A first-line indent counts towards the width or comes on top of it.
+        if width and any(n <= width < n + 1 + word for n in (sizes[i], sizes[i] + line.indent)):
+            joins[i] = True  # the next word would not have fitted on this line
+        elif sizes[i] >= 40 and following[0].islower() and base[line.end - 1].isalpha():
+            joins[i] = True  # a sentence broken mid-way, whatever the width
+    return joins
+
+
+def _width(sizes: list[int], i: int) -> int:
+    """The wrap width around line ``i``, or 0 if the lines around it are not wrapped.
+
+    Greedy wrapping fills lines to just under the width, so the lines of a
+    hard-wrapped paragraph crowd into a narrow band below it. Of the nearby
+    lengths, the width is the one whose band holds the most nearby lines, at
+    least three, two of them in a row, and most of those longer than half of it
+    (so that a longer line nearby, a title say, does not set the width), and no
+    shorter than line ``i`` itself, which is left out of the count.
+    """
+    lo = max(0, i - _WRAP_WINDOW)
+    # the line itself does not count: a title must not set the width it is judged by
+    near = [
+        0 if k == i or s > _MAX_WRAP else s
+        for k, s in enumerate(sizes[lo : i + _WRAP_WINDOW + 1], lo)
+    ]
+    best, most = 0, 0
+    for top in set(near):
+        if top < max(_MIN_WRAP, sizes[i]):
+            continue  # a wrapped line is never longer than the width
+        floor = top - max(10.0, 0.12 * top)
+        band = [floor <= s <= top for s in near]
+        count = sum(band)
+        long = sum(1 for s in near if top / 2 <= s <= top)
+        run = any(a and b for a, b in pairwise(band))
+        if not run or count < 3 or count < 0.6 * long:
+            continue
+        if count > most or (count == most and top < best):
+            best, most = top, count
+    return best

@@ -1,0 +1,184 @@
+"""How blocks are read: titles, bylines and date lines, datelines, chrome, asides."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from streams.split.shapes import shape
+from streams.split.topic import keys, name_novelty, similarities
+
+
+def kind(text: str) -> str:
+    s = shape(text)
+    if s.chrome:
+        return "chrome"
+    if s.meta:
+        return "meta"
+    if s.aside:
+        return "aside"
+    return "title" if s.title else "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council approves flood barrier for Port Ellison",
+        "FIRE CLOSES BAKERY ON HIGH STREET",
+        "Rare Heron Nests On Marsh Near Saltmarsh",
+        "Why did the bridge repairs take so long?",
+        "Mayor heads to D.C.",
+        "Storm leaves town without power...",
+    ],
+)
+def test_title_lines(text: str) -> None:
+    assert kind(text) == "title"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the barrier on Tuesday.",  # a sentence
+        "Follow the reporter on the news desk at",  # cut off
+        "and the fish market would be protected by the seawall",  # lower case
+        "In the Honda, driver Virginia L.",  # broken at an initial
+    ],
+)
+def test_sentences_and_fragments_are_not_titles(text: str) -> None:
+    assert kind(text) == "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Maren Holt",
+        "BY TOMAS REYES",
+        "Ines Okafor, Staff Writer",
+        "Posted: 14 June 2016",
+        "March 3, 2017",
+        "Updated 3:45 p.m. ET, Tue April 4, 2017",
+        "2019-05-01",
+        "5 hours ago",
+    ],
+)
+def test_bylines_and_date_lines(text: str) -> None:
+    assert kind(text) == "meta"
+
+
+def test_a_title_with_a_date_in_it_is_a_title() -> None:
+    assert kind("Fumo, free on bail, will be sentenced July 13") == "title"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share this:",
+        "Facebook",
+        "Share | Tweet | Email | Print",
+        "Advertisement",
+        "* * *",
+        "----------",
+        "•",
+        "Related: Bus route changes anger riders in Westmere",
+        "READ MORE: Library extends opening hours",
+        "More from the Harbor Ledger",
+        "Comments (3)",
+        "© 2021 The Harbor Ledger. All rights reserved.",
+        "Contact the reporter at desk@example.org",
+        "Sign up for our morning newsletter",
+        "— Reporting by staff",
+    ],
+)
+def test_site_furniture_and_sign_offs_are_chrome(text: str) -> None:
+    assert kind(text) == "chrome"
+
+
+def test_a_long_paragraph_mentioning_a_newsletter_is_not_chrome() -> None:
+    text = (
+        "The historical society will feature the winners in its spring newsletter and on "
+        "the town's cable channel, organisers said, and the prizes will be handed out in May."
+    )
+    assert kind(text) == "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Ada Dunmore/Valley Courier",
+        "- first item of a list",
+        "A view of the pier. (Photo: Cleo Pike)",
+    ],
+)
+def test_captions_and_list_items_are_asides(text: str) -> None:
+    assert kind(text) == "aside"
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("CAIRO — The ministry said on Monday that talks would resume.", True),
+        ("NEW YORK, May 3, 2018 (Reuters) - Shares rose on Thursday.", True),
+        ("Hanoi (VNA) – The government approved the plan.", True),
+        ("LAGOS: Flooding closed the main road.", True),
+        ("ALSO: Library extends opening hours", False),  # a teaser label
+        ('Mr Holt, the chair, said: "We are ready."', False),
+        ("The council met on Monday — and voted.", False),
+    ],
+)
+def test_datelines(text: str, dateline: bool) -> None:
+    assert shape(text).dateline is dateline
+
+
+def test_openings_that_point_back() -> None:
+    assert shape("But the council said the plan would wait.").anaphora
+    assert not shape("Pope Francis celebrated the vigil on Saturday.").anaphora
+
+
+def _brute(words: list[str], first: int, before: int, after: int) -> float:
+    b, a = Counter(words[max(0, first - before) : first]), Counter(words[first : first + after])
+    if min(sum(b.values()), sum(a.values())) < 25:
+        return math.nan
+    dot = sum(v * a[k] for k, v in b.items())
+    return dot / math.sqrt(sum(v * v for v in b.values()) * sum(v * v for v in a.values()))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sliding_windows_equal_a_direct_count(seed: int) -> None:
+    rng = random.Random(seed)
+    vocab = ["harbour", "barrier", "council", "bakery", "ovens", "heron", "marsh", "bridge"]
+    blocks = [" ".join(rng.choices(vocab, k=rng.randint(0, 40))) for _ in range(60)]
+    words: list[str] = []
+    firsts = []
+    for text in blocks:
+        firsts.append(len(words))
+        words.extend(keys(text))
+    for before, after in ((80, 80), (240, 80), (30, 50)):
+        got = similarities(blocks, before, after)
+        want = [_brute(words, f, before, after) for f in firsts]
+        for g, w in zip(got, want, strict=True):
+            assert (math.isnan(g) and math.isnan(w)) or abs(g - w) < 1e-9
+
+
+def test_a_change_of_subject_is_a_low_cosine() -> None:
+    harbour = "The harbour council approved the flood barrier and the seawall gates. " * 12
+    bakery = "Firefighters fought the bakery blaze near the ovens and the flour store. " * 12
+    sims = similarities([harbour, harbour, bakery, bakery])
+    assert sims[1] > 0.9 and sims[2] < 0.1
+
+
+def test_names_new_to_the_text_before() -> None:
+    texts = [
+        "The council, led by Maren Holt, met in Port Ellison on Tuesday.",
+        "Holt said Port Ellison would pay for the gates.",
+        "In Saltmarsh, warden Ines Okafor counted the herons.",
+    ]
+    assert name_novelty(texts) == [0.0, -1.0, 1.0]
+
+
+def test_keys_drop_stop_words_and_cut_words() -> None:
+    assert keys("The Councillors said they approved it") == ["counci", "approv"]
+    assert re.fullmatch(r"[a-z']+", "".join(keys("Ports, harbours; quays!")))
