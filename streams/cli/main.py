@@ -55,7 +55,13 @@ def _inputs(source: str, jsonl: bool, settings: Settings) -> Iterator[RawInput |
     key = None if jsonl or source == "-" else Path(source).name.encode()
     for origin, value in chunks if jsonl else [(source, data)]:
         try:
-            yield decode_raw(value, key, origin=origin, max_bytes=settings.max_input_bytes)
+            yield decode_raw(
+                value,
+                key,
+                origin=origin,
+                max_bytes=settings.max_input_bytes,
+                split=settings.split == "auto",
+            )
         except GeowireError as exc:
             yield exc
 

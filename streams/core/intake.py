@@ -1,18 +1,23 @@
 """Turn the bytes of a ``geowire.raw`` record into text and its metadata.
 
 A value is UTF-8 text (one article or a dump of several) or, when its first
-non-space character is ``{``, a JSON envelope (``schemas.RawEnvelopeV1``).
+non-space character is ``{``, a JSON envelope: ``schemas.RawEnvelopeV2`` when it
+says ``"schema_version": 2`` or carries ``split``, else ``schemas.RawEnvelopeV1``.
+
+The producer can say that an input is one article, to be kept whole: the
+envelope field ``"split": false``, or the record header ``geowire-split: never``
+(read by the split agent and passed in as ``split=False``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import orjson
 from pydantic import ValidationError
 
-from schemas.models import RawEnvelopeV1
+from schemas.models import RawEnvelopeV1, RawEnvelopeV2
 from streams.core.errors import InputError
 
 # Control characters other than tab/newline/CR/form feed: text with many of them
@@ -29,6 +34,8 @@ class RawInput:
         source_id: the envelope id, else the record key, else ``topic:partition:offset``.
         explicit_id: whether ``source_id`` was given by the producer (and so may
             seed article ids) rather than derived from the record's position.
+        split: whether the splitter may cut the text into articles; ``False``
+            keeps it one article.
     """
 
     source_id: str
@@ -38,9 +45,12 @@ class RawInput:
     url: str | None = None
     published_at: datetime | None = None
     language: str | None = None
+    split: bool = True
 
 
-def decode_raw(value: bytes | None, key: bytes | None, *, origin: str, max_bytes: int) -> RawInput:
+def decode_raw(
+    value: bytes | None, key: bytes | None, *, origin: str, max_bytes: int, split: bool = True
+) -> RawInput:
     """Decode one raw record.
 
     Args:
@@ -48,6 +58,8 @@ def decode_raw(value: bytes | None, key: bytes | None, *, origin: str, max_bytes
         key: the record key, used as ``source_id`` when no envelope id is given.
         origin: ``topic:partition:offset`` (or a file name), the fallback ``source_id``.
         max_bytes: inputs larger than this are refused.
+        split: ``False`` keeps the input one article whatever the envelope says
+            (a record header or the ``GEOWIRE_SPLIT`` setting said so).
 
     Raises:
         InputError: with code not_utf8, binary, bad_json, bad_envelope, no_text or too_large.
@@ -64,9 +76,12 @@ def decode_raw(value: bytes | None, key: bytes | None, *, origin: str, max_bytes
         raise InputError(message, code="not_utf8") from exc
     key_text = _key_text(key)
     if text.lstrip().startswith("{"):
-        return _from_envelope(text, key_text, origin)
+        raw = _from_envelope(text, key_text, origin)
+        return raw if split else replace(raw, split=False)
     _check_text(text)
-    return RawInput(source_id=key_text or origin, text=text, explicit_id=key_text is not None)
+    return RawInput(
+        source_id=key_text or origin, text=text, explicit_id=key_text is not None, split=split
+    )
 
 
 def _key_text(key: bytes | None) -> str | None:
@@ -97,10 +112,11 @@ def _from_envelope(text: str, key_text: str | None, origin: str) -> RawInput:
         raise InputError("JSON value is not an object", code="bad_envelope")
     if not isinstance(data.get("text"), str):
         raise InputError("envelope has no string field 'text'", code="no_text")
+    model = RawEnvelopeV2 if data.get("schema_version") == 2 or "split" in data else RawEnvelopeV1
     try:
-        envelope = RawEnvelopeV1.model_validate(data)
+        envelope = model.model_validate(data)
     except ValidationError as exc:
-        message = f"envelope does not match RawEnvelopeV1: {str(exc)[:300]}"
+        message = f"envelope does not match {model.__name__}: {str(exc)[:300]}"
         raise InputError(message, code="bad_envelope") from exc
     _check_text(envelope.text)
     explicit = envelope.id or key_text
@@ -112,4 +128,5 @@ def _from_envelope(text: str, key_text: str | None, origin: str) -> RawInput:
         url=envelope.url,
         published_at=envelope.published_at,
         language=envelope.language,
+        split=getattr(envelope, "split", True),
     )

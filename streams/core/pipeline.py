@@ -46,9 +46,7 @@ class Pipeline:
 
     def split(self, raw: RawInput) -> list[ArticleV1]:
         """Cut one decoded input into articles."""
-        return [
-            _article(raw, index, seg) for index, seg in enumerate(self.splitter.split(raw.text))
-        ]
+        return split_articles(self.splitter, raw)
 
     def tag(self, articles: Sequence[ArticleV1]) -> list[TaggedArticleV1]:
         """Tag a batch of articles in one model call (run this off the event loop)."""
@@ -92,8 +90,12 @@ class Pipeline:
 
 
 def split_articles(splitter: Splitter, raw: RawInput) -> list[ArticleV1]:
-    """Cut one decoded input into articles with deterministic ids."""
-    return [_article(raw, index, seg) for index, seg in enumerate(splitter.split(raw.text))]
+    """Cut one decoded input into articles with deterministic ids.
+
+    An input the producer marked as one article (``raw.split`` is false) is kept whole.
+    """
+    segments = splitter.split(raw.text, whole=not raw.split)
+    return [_article(raw, index, seg) for index, seg in enumerate(segments)]
 
 
 def place_events(article: EnrichedArticleV1) -> list[PlaceEventV1]:

@@ -137,3 +137,14 @@ async def test_an_event_too_large_to_publish_dead_letters_its_source(harness):
     assert (letter.error.code, letter.error.stage) == ("too_large", "publish")
     assert base64.b64decode(letter.value) == encode(big)
     assert [t.article.id for t in values(rt.topics["tagged"], TaggedArticleV1)] == [small.id]
+
+
+async def test_split_agent_keeps_an_input_whole_on_header(harness):
+    app, rt = harness
+    async with app.agents["split_inputs"].test_context() as agent:
+        await agent.put(DUMP, key=b"one", headers={"geowire-split": b"never"})
+        await agent.put(DUMP, key=b"two", headers=[("geowire-split", b"auto")])
+        await until(lambda: len(rt.topics["articles"].sent) >= 3)
+    arts = values(rt.topics["articles"], ArticleV1)
+    assert [a.source_id for a in arts] == ["one", "two", "two"]
+    assert arts[0].text == DUMP.decode()

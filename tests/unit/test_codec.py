@@ -56,3 +56,12 @@ def test_unexpected_errors_are_internal_at_the_agent_stage():
         stage="geocode",
     )
     assert (letter.error.code, letter.error.stage, letter.key) == ("internal", "geocode", None)
+
+
+def test_split_header_says_whether_to_split():
+    from streams.service.agents.delivery import split_allowed
+
+    assert split_allowed(None) and split_allowed([]) and split_allowed({"other": b"never"})
+    assert not split_allowed([(b"geowire-split", b"never")])
+    assert not split_allowed({"Geowire-Split": b" NEVER "})
+    assert split_allowed([("geowire-split", b"auto")])

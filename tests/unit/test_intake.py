@@ -55,3 +55,28 @@ def test_bad_inputs_raise_with_codes(value, code):
         decode(value)
     assert info.value.code == code
     assert isinstance(info.value, GeowireError) and info.value.stage == "decode"
+
+
+def test_envelope_v2_can_keep_an_input_whole():
+    raw = decode(orjson.dumps({"schema_version": 2, "text": "Rain.", "split": False}))
+    assert raw.split is False
+    # a "split" field alone makes it a version 2 envelope
+    assert decode(b'{"text": "Rain.", "split": false}').split is False
+    assert decode(b'{"schema_version": 2, "text": "Rain."}').split is True
+
+
+def test_envelope_v1_still_decodes_and_may_be_split():
+    raw = decode(orjson.dumps({"id": "doc-1", "text": "Rain.", "source": "wire"}))
+    assert (raw.source_id, raw.source, raw.split) == ("doc-1", "wire", True)
+
+
+def test_bad_split_field_is_a_bad_envelope():
+    with pytest.raises(InputError) as err:
+        decode(b'{"text": "Rain.", "split": "sometimes"}')
+    assert err.value.code == "bad_envelope"
+
+
+def test_caller_can_keep_any_input_whole():
+    assert decode_raw(b"Rain.", None, origin=ORIGIN, max_bytes=99, split=False).split is False
+    env = b'{"text": "Rain.", "split": true}'
+    assert decode_raw(env, None, origin=ORIGIN, max_bytes=99, split=False).split is False

@@ -39,3 +39,9 @@ def test_place_events_mark_focus_and_count_mentions():
     (event,) = place_events(art)
     assert (event.place.name, event.mentions, event.is_focus) == ("Lisbon", 2, True)
     assert event.article_id == art.id and event.id == f"{art.id}:2267057"
+
+
+def test_an_input_marked_whole_is_one_article():
+    raw = RawInput(source_id="s", text=TEXT, split=False)
+    (art,) = pipeline().split(raw)
+    assert art.text == TEXT and art.span == Span(start=0, end=len(TEXT))

@@ -39,3 +39,12 @@ def test_sasl_needs_credentials_and_keeps_the_password_secret():
     s = Settings(kafka_security_protocol="SASL_SSL", kafka_username="u", kafka_password="p4ss")
     assert "p4ss" not in repr(s)
     assert client_options(s)["sasl_plain_password"] == "p4ss"
+
+
+def test_split_setting(monkeypatch):
+    assert Settings().split == "auto"
+    monkeypatch.setenv("GEOWIRE_SPLIT", "never")
+    assert Settings().split == "never"
+    monkeypatch.setenv("GEOWIRE_SPLIT", "sometimes")
+    with pytest.raises(ValidationError):
+        Settings()

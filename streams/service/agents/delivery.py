@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import faust
@@ -19,6 +19,24 @@ if TYPE_CHECKING:
     from streams.service.runtime import Runtime
 
 log = logging.getLogger("geowire.agents")
+
+
+#: Record header by which a producer says how to split an input ("never": keep it whole).
+SPLIT_HEADER = "geowire-split"
+
+
+def split_allowed(headers: Any) -> bool:
+    """False if the record's headers say ``geowire-split: never``.
+
+    Faust gives headers as a list of ``(key, bytes)`` pairs or as a mapping.
+    """
+    pairs = headers.items() if isinstance(headers, Mapping) else (headers or ())
+    for key, value in pairs:
+        name = key.decode() if isinstance(key, bytes) else str(key)
+        if name.lower() == SPLIT_HEADER:
+            text = value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+            return text.strip().lower() != "never"
+    return True
 
 
 def origin(event: EventT) -> str:

@@ -9,7 +9,7 @@ import faust
 
 from streams.core.intake import decode_raw
 from streams.core.pipeline import split_articles
-from streams.service.agents.delivery import deliver, origin, send_dead_letter
+from streams.service.agents.delivery import deliver, origin, send_dead_letter, split_allowed
 
 if TYPE_CHECKING:
     from streams.service.runtime import Runtime
@@ -25,7 +25,11 @@ def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
             rt.metrics.took_in("split")
             try:
                 raw = decode_raw(
-                    msg.value, msg.key, origin=origin(event), max_bytes=rt.settings.max_input_bytes
+                    msg.value,
+                    msg.key,
+                    origin=origin(event),
+                    max_bytes=rt.settings.max_input_bytes,
+                    split=rt.settings.split == "auto" and split_allowed(msg.headers),
                 )
                 # Splitting is cheap but a large dump takes a while: keep the loop free.
                 articles = await asyncio.get_running_loop().run_in_executor(
