@@ -46,6 +46,17 @@ def bench_split(
     )
 
 
+@bench_app.command("long")
+def bench_long(
+    sizes: Annotated[str, typer.Option(help="input sizes in KiB, comma-separated")] = "128,256,512",
+    write: Annotated[Path | None, typer.Option(help="also write the inputs to this folder")] = None,
+) -> None:
+    """Pipeline time on one long input of short lines, and its growth with size."""
+    from streams.bench import long_input
+
+    long_input.run(settings_or_exit(), [int(s) for s in sizes.split(",")], write)
+
+
 @bench_app.command("stream")
 def bench_stream(docs: int = 300, workers: int = 1) -> None:
     """Documents end to end through Kafka with N workers (needs a broker)."""
