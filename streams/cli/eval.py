@@ -19,7 +19,8 @@ def eval_split(
     ],
     part: Annotated[str, typer.Option(help="head, tail or all")] = "all",
     kind: Annotated[
-        str, typer.Option(help="messy.jsonl records: dump, long, single or all")
+        str,
+        typer.Option(help="messy.jsonl records: dump, long, single, several (dump,long) or all"),
     ] = "all",
     single: Annotated[
         bool, typer.Option(help="files of single articles: check 1 in, 1 out")

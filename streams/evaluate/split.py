@@ -42,10 +42,11 @@ HEAD_LINES = {"geowebnews.jsonl": 138, "lgl.jsonl": 413, "dumps.jsonl": 39}
 
 
 def load(path: Path, part: Part = "all", kind: str = "all") -> list[dict[str, Any]]:
-    """Read a JSONL benchmark, keeping one part and one kind of record.
+    """Read a JSONL benchmark, keeping one part and some kinds of record.
 
     Records with a ``part`` field (messy.jsonl) are chosen by it; other files by
     their line: the head is the first ``HEAD_LINES`` lines (70% when unlisted).
+    ``kind`` is "all" or kinds joined by commas ("dump,long").
     """
     rows = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
     if rows and "part" in rows[0]:
@@ -53,7 +54,8 @@ def load(path: Path, part: Part = "all", kind: str = "all") -> list[dict[str, An
     elif part != "all":
         cut = HEAD_LINES.get(path.name, int(len(rows) * 0.7))
         rows = rows[:cut] if part == "head" else rows[cut:]
-    return [r for r in rows if kind in ("all", r.get("kind"))]
+    kinds = set(kind.split(","))
+    return [r for r in rows if kind == "all" or r.get("kind") in kinds]
 
 
 def run(
