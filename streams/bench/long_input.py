@@ -1,8 +1,9 @@
 """How enrichment time grows with one long input of short lines.
 
 ``geowire bench long [--sizes 128,256,512]`` builds, for each size in KiB, one
-input of short lines (every sentence of the geoparse documents on its own line,
-a blank line between documents, read from ../shared at run time) and runs the
+input of short lines (every sentence of the geoparse documents, cut after each
+comma, on lines of its own; a blank line between documents; read from ../shared
+at run time) and runs the
 whole pipeline on it in process, as ``geowire enrich`` does: split, tag in
 batches, geocode. It prints the seconds of each stage and, from the second size
 on, the growth of the total against the size before (the target is at most 2.5×
@@ -29,7 +30,7 @@ FILES = ("geowebnews.jsonl", "lgl.jsonl")
 
 
 def short_lines(size_kib: int) -> str:
-    """About ``size_kib`` KiB of text, one sentence a line, documents a blank line apart."""
+    """About ``size_kib`` KiB of text: sentences cut at commas, one piece a line."""
     limit = size_kib * 1024
     parts: list[str] = []
     total = 0
@@ -37,7 +38,8 @@ def short_lines(size_kib: int) -> str:
         for name in FILES:
             for line in (shared_dir() / "bench" / "geoparse" / name).open("rb"):
                 text = orjson.loads(line)["text"]
-                doc = "\n".join(text[s.start : s.end] for s in split_sentences(text))
+                sentences = (text[s.start : s.end] for s in split_sentences(text))
+                doc = "\n".join(line for s in sentences for line in s.split(", "))
                 parts.append(doc)
                 total += len(doc.encode()) + 2
                 if total >= limit:

@@ -11,6 +11,7 @@ page's own habits rather than against fixed numbers: a run of blank lines is
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -19,7 +20,7 @@ import numpy as np
 
 from streams.split.layout import Block
 from streams.split.shapes import Shape, shape
-from streams.split.topic import name_novelty, similarities
+from streams.split.topic import WINDOW, cosines, name_novelty, word_stream
 
 #: Content words before a block in the wide topic window.
 WIDE = 240
@@ -82,12 +83,14 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
     shapes = [shape(b.text) for b in blocks]
     # site furniture (teasers of other stories, share bars) says nothing of the topic
     texts = ["" if s.chrome else b.text for b, s in zip(blocks, shapes, strict=True)]
-    shifts = _shifts(similarities(texts))
-    wide = _shifts(similarities(texts, before=WIDE))
+    words, firsts = word_stream(texts)
+    shifts = _shifts(cosines(words, firsts, WINDOW, WINDOW))
+    wide = _shifts(cosines(words, firsts, WIDE, WINDOW))
     novelty = name_novelty(texts)
     blanks = [b.blank for b in blocks[1:]]
     page = _Page(median(blanks), max(blanks), median(b.indent for b in blocks))
     seen: set[str] = set()
+    heads = [_key(b.text) for b in blocks]
     rows = np.zeros((len(blocks) - 1, len(NAMES)))
     for k in range(1, len(blocks)):
         key = blocks[k].text.casefold()
@@ -96,7 +99,7 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
         values = _values(blocks[k], shapes, k, page, shifts)
         values["repeat"] = float(repeat)
         values["new_names"] = novelty[k]
-        values["echo"] = float(_echo(blocks[k - 1].text, blocks[k].text))
+        values["echo"] = float(_echo(heads[k - 1], heads[k]))
         values["shift_wide"] = 0.0 if math.isnan(wide[k]) else wide[k]
         rows[k - 1] = [values[name] for name in NAMES]
     return rows
@@ -153,16 +156,18 @@ def _values(
     }
 
 
-def _echo(before: str, text: str) -> bool:
-    """True if ``text`` opens with the words ``before`` opens with (or the reverse).
+def _echo(a: str, b: str) -> bool:
+    """True if one block opens with the words the other opens with (their ``_key``).
 
     A lead repeats its title or standfirst, and a scraped paragraph its copy.
     """
-    a, b = _key(before), _key(text)
     size = min(len(a), len(b), 40)
     return size >= 15 and a[:size] == b[:size]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    """Lower-case letters and digits only, for loose comparisons."""
-    return "".join(c for c in text[:80].casefold() if c.isalnum())
+    """The opening of ``text`` in lower-case letters and digits only, for loose comparisons."""
+    return _NOT_ALNUM.sub("", text[:80].casefold())

@@ -19,6 +19,7 @@ the start of a block.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -158,17 +159,17 @@ def _width(sizes: list[int], i: int) -> int:
         0 if k == i or s > _MAX_WRAP else s
         for k, s in enumerate(sizes[lo : i + _WRAP_WINDOW + 1], lo)
     ]
-    best, most = 0, 0
-    for top in set(near):
+    values = sorted(s for s in near if s)
+    found = []
+    for top in set(values):
         if top < max(_MIN_WRAP, sizes[i]):
             continue  # a wrapped line is never longer than the width
         floor = top - max(10.0, 0.12 * top)
-        band = [floor <= s <= top for s in near]
-        count = sum(band)
-        long = sum(1 for s in near if top / 2 <= s <= top)
-        run = any(a and b for a, b in pairwise(band))
-        if not run or count < 3 or count < 0.6 * long:
-            continue
-        if count > most or (count == most and top < best):
-            best, most = top, count
-    return best
+        count = bisect_right(values, top) - bisect_left(values, floor)
+        long = bisect_right(values, top) - bisect_left(values, top / 2)
+        if count >= 3 and count >= 0.6 * long:
+            found.append((-count, top, floor))
+    for _, top, floor in sorted(found):
+        if any(floor <= a <= top and floor <= b <= top for a, b in pairwise(near)):
+            return top
+    return 0

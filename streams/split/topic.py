@@ -58,62 +58,63 @@ def similarities(blocks: Sequence[str], before: int = WINDOW, after: int = WINDO
         One value in [0, 1] per block; NaN where a window has fewer than
         ``MIN_WORDS`` words (always for the first block).
     """
+    return cosines(*word_stream(blocks), before, after)
+
+
+def word_stream(blocks: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The content-word keys of all blocks in a row, and where each block's begin."""
     words: list[str] = []
     firsts: list[int] = []
     for text in blocks:
         firsts.append(len(words))
         words.extend(keys(text))
-    window = _Windows(words, before, after)
+    return words, firsts
+
+
+def cosines(words: list[str], firsts: Sequence[int], before: int, after: int) -> list[float]:
+    """:func:`similarities` from a :func:`word_stream`, in one pass over the words.
+
+    ``b`` and ``a`` count the words of ``words[lo:p]`` and ``words[p:hi]``; as the
+    split point ``p`` moves on, every word enters and leaves each window once, and
+    the dot product and the squared norms are updated by the change it makes.
+    """
+    b: dict[str, int] = {}
+    a: dict[str, int] = {}
+    dot = nb = na = lo = p = hi = 0
     out: list[float] = []
     for first in firsts:
-        window.move_to(first)
-        out.append(window.cosine())
-    return out
-
-
-class _Windows:
-    """The count vectors of ``words[lo:p]`` (before) and ``words[p:hi]`` (after)."""
-
-    def __init__(self, words: list[str], before: int, after: int) -> None:
-        self.words = words
-        self.size_before, self.size_after = before, after
-        self.before: Counter[str] = Counter()
-        self.after: Counter[str] = Counter()
-        self.dot = self.nb = self.na = 0  # dot product and squared norms
-        self.lo = self.p = self.hi = 0
-
-    def move_to(self, first: int) -> None:
-        """Move the split point to word ``first`` (never backwards)."""
-        while self.p < first:
-            word = self.words[self.p]
-            if self.hi > self.p:
-                self._add(self.after, word, -1)
+        while p < first:
+            w = words[p]
+            if hi > p:  # leaves "after"
+                c = a[w]
+                dot -= b.get(w, 0)
+                na -= 2 * c - 1
+                a[w] = c - 1
             else:
-                self.hi = self.p + 1  # it never entered "after"
-            self._add(self.before, word, 1)
-            self.p += 1
-            if self.p - self.lo > self.size_before:
-                self._add(self.before, self.words[self.lo], -1)
-                self.lo += 1
-        end = min(len(self.words), self.p + self.size_after)
-        while self.hi < end:
-            self._add(self.after, self.words[self.hi], 1)
-            self.hi += 1
-
-    def _add(self, side: Counter[str], word: str, step: int) -> None:
-        other = self.after if side is self.before else self.before
-        count = side[word]
-        self.dot += step * other[word]
-        if side is self.before:
-            self.nb += 2 * step * count + 1
-        else:
-            self.na += 2 * step * count + 1
-        side[word] = count + step
-
-    def cosine(self) -> float:
-        if min(self.p - self.lo, self.hi - self.p) < MIN_WORDS or not self.nb or not self.na:
-            return math.nan
-        return self.dot / math.sqrt(self.nb * self.na)
+                hi = p + 1
+            c = b.get(w, 0)  # enters "before"
+            dot += a.get(w, 0)
+            nb += 2 * c + 1
+            b[w] = c + 1
+            p += 1
+            if p - lo > before:  # the oldest word leaves "before"
+                v = words[lo]
+                c = b[v]
+                dot -= a.get(v, 0)
+                nb -= 2 * c - 1
+                b[v] = c - 1
+                lo += 1
+        end = min(len(words), p + after)
+        while hi < end:  # the next words enter "after"
+            w = words[hi]
+            c = a.get(w, 0)
+            dot += b.get(w, 0)
+            na += 2 * c + 1
+            a[w] = c + 1
+            hi += 1
+        enough = min(p - lo, hi - p) >= MIN_WORDS and nb and na
+        out.append(dot / math.sqrt(nb * na) if enough else math.nan)
+    return out
 
 
 #: Names (capitalised words) remembered before a block, and read at its head.
