@@ -42,8 +42,8 @@ def short_lines(size_kib: int) -> str:
                 doc = "\n".join(line for s in sentences for line in s.split(", "))
                 parts.append(doc)
                 total += len(doc.encode()) + 2
-                if total >= limit:
-                    return "\n\n".join(parts)[: limit - 1]
+                if total >= limit:  # cut to the byte limit, not inside a character
+                    return "\n\n".join(parts).encode()[: limit - 1].decode(errors="ignore")
     return "\n\n".join(parts)
 
 
