@@ -28,10 +28,17 @@ def eval_split(
     starts: Annotated[
         str, typer.Option(help="raw text dumps with these gold starts, e.g. 0,1729,3784")
     ] = "",
+    pages: Annotated[
+        int, typer.Option(help="score this many pages rendered from the head documents of PATHS")
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="seed of the --pages pages")] = 77,
 ) -> None:
     """Article boundary precision/recall/F1, exact dumps, singles kept whole, seconds."""
     from streams.evaluate import split as split_eval
 
+    if pages:
+        split_eval.run_pages(paths, pages, seed)
+        return
     if single:
         split_eval.run_single(paths)
         return

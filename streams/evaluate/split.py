@@ -86,6 +86,22 @@ def run_raw(
     return result
 
 
+def run_pages(
+    paths: Sequence[Path], count: int, seed: int, splitter: PageSplitter | None = None
+) -> dict[str, Any]:
+    """Score the splitter on ``count`` pages rendered from the head documents of ``paths``.
+
+    The fit renders its pages with seed 5 (and its single articles with 6); other
+    seeds give pages the model was not fitted on, from the same documents.
+    """
+    from streams.evaluate.pages import pages
+
+    docs = [doc for path in paths for doc in load(path, "head")]
+    result = score(pages(docs, count, seed), splitter)
+    print_figures(f"split {count} rendered pages [seed {seed}]", result)
+    return result
+
+
 def run_single(paths: Sequence[Path], splitter: PageSplitter | None = None) -> dict[str, Any]:
     """Feed each document of article files alone; report the share kept whole."""
     splitter = splitter or PageSplitter()

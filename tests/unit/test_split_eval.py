@@ -129,3 +129,13 @@ def test_threshold_cuts_at_most_the_budget_of_singles() -> None:
     # the page of two articles has a title line to cut at (score 2); the rest have none
     assert threshold(weights, singles, budget=0.0) > 2.0
     assert threshold(weights, singles, budget=0.1) < -3.9
+
+
+def test_run_pages_scores_rendered_pages(tmp_path: Path) -> None:
+    from streams.evaluate.split import run_pages
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_bytes(b"\n".join(orjson.dumps(d) for d in DOCS))
+    result = run_pages([docs], 6, seed=3)
+    assert result["dumps"] + result["singles"] == 6
+    assert 0.0 <= result["f1"] <= 1.0 and result["boundaries"] > 0
