@@ -24,6 +24,10 @@ from streams.split.topic import WINDOW, cosines, name_novelty, word_stream
 
 #: Content words before a block in the wide topic window.
 WIDE = 240
+#: The median cosine at a break over the head pages of the benchmarks (0.25), and how
+#: many breaks of its own a page needs before its median outweighs it.
+USUAL_COSINE = 0.25
+PRIOR_BREAKS = 8
 
 #: The features, in the order of the model's weights; each is 0..1 unless noted.
 NAMES: tuple[str, ...] = (
@@ -112,7 +116,9 @@ def _shifts(sims: Sequence[float]) -> list[float]:
     as a share of the usual cosine: 0 is a usual break, about 1 no shared word.
     """
     known = [s for s in sims if not math.isnan(s)]
-    usual = median(known) if known else 0.0
+    # a short page has too few breaks to know its usual cosine: lean on a prior
+    middle = median(known) if known else USUAL_COSINE
+    usual = (len(known) * middle + PRIOR_BREAKS * USUAL_COSINE) / (len(known) + PRIOR_BREAKS)
     return [(usual - s) / (usual + 0.05) for s in sims]
 
 

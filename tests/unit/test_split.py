@@ -207,7 +207,10 @@ def test_spans_tile_shuffled_pages(parts: list[tuple[str, str]]) -> None:
         assert all(d.duplicate_of.end <= d.start for d in seg.duplicates)
 
 
-_MISSED = "a start the splitter misses at its precision-first threshold (docs/splitting.md)"
+def _missed(name: str, openings: list[str]) -> object:
+    """A case whose starts the splitter misses at its precision-first threshold."""
+    reason = "a start missed at the precision-first threshold (docs/splitting.md)"
+    return pytest.param(name, openings, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 @pytest.mark.parametrize(
@@ -216,36 +219,21 @@ _MISSED = "a start the splitter misses at its precision-first threshold (docs/sp
         ("crosshead_article.txt", ["Ferry fares rise as "]),  # subheads in capitals
         ("headline_repeat_dump.txt", ["Bakery fire closes M", "School board delays "]),
         ("edge_lines_dump.txt", ["The Lowmoor rowing c", "Marta Lind-Pool-Exam"]),
-        pytest.param(
+        (
             "harbor_dump.txt",
             ["Harbor Council Appro", "Mining firm Corvane ", "A rare white heron h"],
-            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
         ),
-        pytest.param(
+        _missed(
             "one_line_dump.txt",
             ["Ferry fares to rise ", "Bakery fire closes M", "Choir wins county pr"],
-            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
         ),
-        pytest.param(
-            "cut_off_dump.txt",
-            ["Volunteers planted f", "Bus depot to close f"],
-            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
-        ),
-        pytest.param(
-            "trailing_credit_dump.txt",
-            ["Hundreds of runners ", "Mill Lane bridge reo"],
-            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
-        ),
-        pytest.param(
+        _missed("cut_off_dump.txt", ["Volunteers planted f", "Bus depot to close f"]),
+        _missed("trailing_credit_dump.txt", ["Hundreds of runners ", "Mill Lane bridge reo"]),
+        _missed(
             "teaser_dump.txt",
             ["Ferry service to Gul", "Library to close ear", "Record cherry harves"],
-            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
         ),
-        pytest.param(
-            "standfirst_dump.txt",
-            ["Ferry service to Gul", "Farmers hope new can"],
-            marks=pytest.mark.xfail(strict=True, reason=_MISSED),
-        ),
+        _missed("standfirst_dump.txt", ["Ferry service to Gul", "Farmers hope new can"]),
     ],
 )
 def test_dumps_written_for_earlier_splitters(
