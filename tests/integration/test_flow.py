@@ -101,11 +101,17 @@ def test_bad_inputs_land_on_the_dlq_while_good_ones_flow(worker, it_settings):
     assert any(a["source_id"] == "good-after-bad" for a in enriched)
 
 
-def test_seed_dump_is_enriched_with_places(worker, it_settings):
+def send_seed(settings, key: bytes):
+    """Send the shared seed dump under ``key``; skip when ../shared is absent."""
     seed = SHARED / "samples" / "news-dump-iran.txt"
     if not seed.exists():
         pytest.skip("../shared/samples is absent")
-    send(it_settings, [(b"news-dump-iran.txt", seed.read_bytes())])
+    send(settings, [(key, seed.read_bytes())])
+    return seed
+
+
+def test_seed_dump_is_enriched_with_places(worker, it_settings):
+    seed = send_seed(it_settings, b"news-dump-iran.txt")
     records = read(it_settings, it_settings.topic_enriched, 100, timeout=30)
     seed_articles = [r["value"] for r in records if r["value"]["source_id"] == "news-dump-iran.txt"]
     assert seed_articles  # how many: test_seed_dump_comes_out_as_six_articles
@@ -125,10 +131,7 @@ def test_seed_dump_is_enriched_with_places(worker, it_settings):
     "(tests/unit/test_split_seed.py, docs/splitting.md)",
 )
 def test_seed_dump_comes_out_as_six_articles(worker, it_settings):
-    seed = SHARED / "samples" / "news-dump-iran.txt"
-    if not seed.exists():
-        pytest.skip("../shared/samples is absent")
-    send(it_settings, [(b"news-dump-iran-count", seed.read_bytes())])
+    send_seed(it_settings, b"news-dump-iran-count")
     records = read(it_settings, it_settings.topic_articles, 100, timeout=30)
     found = [r for r in records if r["value"]["source_id"] == "news-dump-iran-count"]
     assert len(found) == 6
