@@ -128,6 +128,7 @@ class GazetteerGeocoder:
         pairs = [(s.start, s.end) for s in spans]
         resolved = self._resolve(text, pairs, [False] * len(pairs), {})
         self.guesser.drop_missions(resolved)
+        self.guesser.drop_far_features(resolved)
         self.guesser.locate(text, resolved)
         return [
             self._place(row, conf, [Mention(start=m.start, end=m.end, text=m.text)])

@@ -15,7 +15,7 @@ from collections import defaultdict
 from streams.gazetteer import Gazetteer
 from streams.gazetteer.index import STRICT
 from streams.gazetteer.normalize import normalize, similarity
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE
 from streams.geocode.focus import LEAD_CHARS, focus_rows, mention_vote
 from streams.geocode.ranking import Mention as Candidate
 from streams.geocode.ranking import Ranker
@@ -46,6 +46,9 @@ LONE_TOWN_KM = 300.0
 #: A stream, lake, mountain or island of the extracts farther than this from the focus
 #: is not published (ranges, peninsulas, deserts and deltas are big enough to be meant).
 FAR_FEATURE_KM = 1_500.0
+#: A far feature is kept when the article names a town or division this close to it
+#: (about the reach of a state's label point).
+BESIDE_KM = 300.0
 MINOR_FEATURES = frozenset({"STM", "LK", "RSV", "MT", "ISL", "FLLS", "CNL", "BAY", "PK"})
 #: Last words of street names, which are named after places anywhere.
 _STREETS = STREET_HEADS - {"Airport"}
@@ -134,7 +137,7 @@ class Guesser:
                 if m.start < LEAD_CHARS:
                     in_lead.add(m.key)
         for i, (m, row, _) in enumerate(resolved):
-            if row is None or not (self._small_town(row) or m.unsupported(row)):
+            if row is None or not (self._small_town(row) or self._guess(m, row)):
                 continue
             abroad = gaz.cc[row] != gaz.cc[focus]
             key = self._country_key(row) if abroad else self._area_key(row)
@@ -150,8 +153,9 @@ class Guesser:
         The extracts hold one St. Marys River, Mount Washington or North Island of the
         many that share each name; more than 1,500 km from the article's focus, the one
         they hold is rarely the one meant (a Georgia story's river, a San Diego story's
-        naval base). Seas, gulfs and regions are exempt, and so is a feature in an
-        article with no other place (its own focus).
+        naval base), unless the article names another place beside it (a story on
+        national parks that names Oregon beside Mount Hood). Seas, gulfs and regions are
+        exempt, and so is a feature in an article with no other place (its own focus).
         """
         focus = self.fallback(resolved, votes=True)
         if focus is None:
@@ -161,8 +165,20 @@ class Guesser:
             if row is None or not gaz.small[row] or gaz.feature(row)[1] not in MINOR_FEATURES:
                 continue
             km = distance_km(gaz.lat[row], gaz.lon[row], gaz.lat[focus], gaz.lon[focus])
-            if km > FAR_FEATURE_KM:
+            if km > FAR_FEATURE_KM and not self._named_beside(row, m.key, resolved):
                 resolved[i] = (m, None, 0.0)
+
+    def _named_beside(self, row: int, key: str, resolved: Resolved) -> bool:
+        """Whether another name of the article is a town or division near ``row``."""
+        gaz = self.gazetteer
+        lat, lon = float(gaz.lat[row]), float(gaz.lon[row])
+        return any(
+            other is not None
+            and m.key != key
+            and gaz.kind[other] in (ADMIN1, ADMIN2, CITY)
+            and distance_km(lat, lon, gaz.lat[other], gaz.lon[other]) <= BESIDE_KM
+            for m, other, _ in resolved
+        )
 
     def _small_town(self, row: int) -> bool:
         return bool(self.gazetteer.kind[row] == CITY and self.gazetteer.population[row] < BIG_TOWN)
@@ -224,13 +240,27 @@ class Guesser:
         size at 0.09 is less likely than a place of that name near the story. A town
         with no namesake elsewhere ("Saipan") is no such guess, however low its score.
         """
-        if m.derived or (row is not None and m.unsupported(row)):
+        if m.derived or (row is not None and self._guess(m, row)):
             return True  # a village or stream of the extracts that nothing supports
         gaz = self.gazetteer
         if row is None or conf >= WEAK_CONFIDENCE or gaz.kind[row] not in _LOCAL:
             return False
         # Geneva, Switzerland shares its name with many US towns, but is no mere guess
         return bool(gaz.population[row] < BIG_TOWN) and self._has_namesake(m, row)
+
+    def _guess(self, m: Candidate, row: int) -> bool:
+        """Whether ``row`` is an unsupported small place of the extracts, only a guess.
+
+        A village is: half a million of them share names with surnames and common
+        words. A river, range or sound of the extracts is not when no bigger place bears
+        its name ("Appalachians", "Orinoco"): the name says what it is, and its distance
+        from the story's focus says nothing against it.
+        """
+        if not m.unsupported(row):
+            return False
+        if self.gazetteer.kind[row] != FEATURE:
+            return True
+        return m.contested is not None and bool(m.contested[m.rows == row].any())
 
     def _has_namesake(self, m: Candidate, row: int) -> bool:
         """Whether another town or county has the same name in another country or division.

@@ -95,6 +95,9 @@ class Mention:
     gated: np.ndarray | None = None
     #: Per candidate, after ranking: how much the article supports it (0..1).
     support: np.ndarray | None = None
+    #: Per candidate, after ranking: a small place of the extracts whose name a bigger
+    #: place also bears (only these pay for a lack of support).
+    contested: np.ndarray | None = None
 
     def unsupported(self, row: int) -> bool:
         """Whether ``row`` is a small place of the extracts that nothing else supports."""
@@ -213,9 +216,12 @@ class Ranker:
         for _ in range(self.w.iterations):
             doc.update()
         supports = np.split(doc.support, doc.starts[1:])
-        for group, scores, support in zip(groups, doc.group_scores(), supports, strict=True):
+        contested = np.split(doc.gated, doc.starts[1:])
+        for group, scores, support, bigger in zip(
+            groups, doc.group_scores(), supports, contested, strict=True
+        ):
             for m in group:
-                m.scores, m.support = scores, support
+                m.scores, m.support, m.contested = scores, support, bigger
 
     def _list_bonus(self, text: str, mentions: Sequence[Mention]) -> dict[int, np.ndarray]:
         """Fixed scores of list items, moved towards the kind of the other items.

@@ -96,3 +96,31 @@ def test_america_is_the_united_states(geocoder: GazetteerGeocoder) -> None:
     # GeoNames' region of the Americas bears the name too; English means the country
     text = "Exports to America rose in May."
     assert resolved(geocoder, text, "America")[0][:2] == ("United States", "US")
+
+
+def test_a_feature_no_bigger_place_names_is_no_guess(geocoder: GazetteerGeocoder) -> None:
+    # 300 km from the story's city, the river is still the river, not the city
+    text = "The Caracas firm will drill for oil near the Orinoco next year."
+    found = resolved(geocoder, text, "Caracas", "Orinoco")
+    assert found[1] == ("Orinoco", None, "STM")
+
+
+def test_a_far_feature_is_a_guess_when_resolved_too(geocoder: GazetteerGeocoder) -> None:
+    # gold spans: the Michigan river is not given for a Georgia story's river either
+    text = "Kayakers paddled the St. Marys River near Folkston, Georgia, on Saturday."
+    found = resolved(geocoder, text, "St. Marys River", "Folkston", "Georgia")
+    assert found[0][:2] == ("Folkston", "US")
+
+
+def test_a_far_feature_stays_when_the_article_names_its_state(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "CHARLESTON, W.Va. -- The bill protects land in West Virginia, around Mount "
+        "Hood in Oregon and near Charleston."
+    )
+    names = ["CHARLESTON", "W.Va.", "West Virginia", "Mount Hood", "Oregon", "Charleston"]
+    assert resolved(geocoder, text, *names)[3] == ("Mt. Hood", None, "MT")
+    entities = [entity(text, n, "LOC" if n == "Mount Hood" else "GPE") for n in names]
+    published = [p.name for p in geocoder.geocode(text, entities).places]
+    assert "Mt. Hood" in published
