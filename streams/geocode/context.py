@@ -85,10 +85,13 @@ class DocContext:
             if code in gazetteer.country_rows:
                 self.extra_cc[gazetteer.cc[gazetteer.country_rows[code]]] += value
         # Small places of the extracts whose name a bigger place also bears are taken
-        # only with support; where none does they compete as they are.
+        # only with support; where none does they compete as they are. "Bigger" is by
+        # the name alone (the fixed score): a hamlet that lists "Sahara" among its old
+        # names does not make the desert wait for support.
         gated = np.concatenate([g[3] for g in groups])
-        major = np.bincount(self.group, ~gated, minlength=self.n_groups) > 0
-        self.gated = gated & major[self.group]
+        known = np.where(gated, -np.inf, self.fixed)
+        major = np.maximum.reduceat(known, self.starts)[self.group]
+        self.gated = gated & (major >= self.fixed)
         self.small = gated
         self.is_country = (kind == COUNTRY).astype(np.float64)
         self.is_admin1 = (kind == ADMIN1).astype(np.float64)

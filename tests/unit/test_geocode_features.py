@@ -105,6 +105,15 @@ def test_a_feature_no_bigger_place_names_is_no_guess(geocoder: GazetteerGeocoder
     assert found[1] == ("Orinoco", None, "STM")
 
 
+def test_a_hamlet_alias_does_not_make_a_desert_wait(geocoder: GazetteerGeocoder) -> None:
+    # a Yemeni hamlet lists "Sahara" among its names; it is no bigger place
+    text = "Dust from the Sahara turned the sky over Madrid orange."
+    entities = [entity(text, "Sahara", "LOC"), entity(text, "Madrid")]
+    assert resolved(geocoder, text, "Sahara", "Madrid")[0] == ("Sahara", None, "DSRT")
+    names = [p.name for p in geocoder.geocode(text, entities).places]
+    assert names == ["Sahara", "Madrid"]
+
+
 def test_a_far_feature_is_a_guess_when_resolved_too(geocoder: GazetteerGeocoder) -> None:
     # gold spans: the Michigan river is not given for a Georgia story's river either
     text = "Kayakers paddled the St. Marys River near Folkston, Georgia, on Saturday."
