@@ -26,7 +26,7 @@ from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, FEATURE, REGION
 from streams.lexicon.words import DIRECTIONS
 
 #: Bump when the layout or contents change; the folder name carries it.
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 #: Candidates kept per name key, most important first ("Springfield" has ~40).
 MAX_CANDIDATES = 64
 #: Alternate names that are only a generic word in some language's translation

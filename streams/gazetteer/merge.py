@@ -31,7 +31,8 @@ from streams.gazetteer.sources import (
 
 #: Where a row's point comes from (``Gazetteer.source``).
 #: "typed": GeoNames' country points written by hand (``points.py``), "estimate": the
-#: centre of a place's towns, "derived": the mean of a composite region's members.
+#: centre of a place's towns, "derived": the mean of sourced points (a composite
+#: region's members, the counties of a division that has no label point).
 SOURCES = ("geonames", "estimate", "naturalearth", "wof", "derived", "typed", "countryinfo")
 _EXTRACT_SOURCE = {"geonames": 0, "naturalearth": 2, "wof": 3}
 
@@ -90,10 +91,42 @@ def collect(extracts: Extracts | None) -> Rows:
             by_gid.setdefault(place.geonameid, row)
     if extracts is not None:
         _merge(rows, extracts, by_gid)
+        _centre_on_counties(rows)
     _name_regions(rows)
     for composite in COMPOSITES:
         _add_composite(rows, composite, by_gid)
     return rows
+
+
+#: A division without a label point is centred on its counties when it has this many.
+MIN_COUNTIES = 3
+
+
+def _centre_on_counties(rows: Rows) -> None:
+    """Centre a first-level division that no source gives a point on its counties.
+
+    The centre of its towns leans to where people live (England's towns pull it to
+    London's side); the second-level units tile the division, so the mean of their
+    Natural Earth or Who's On First label points is nearer its middle. Only units of
+    the same country and division code count, and only sourced points, not estimates.
+    """
+    estimate, sourced = (
+        SOURCES.index("estimate"),
+        {_EXTRACT_SOURCE[s] for s in ("naturalearth", "wof")},
+    )
+    counties: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row, kind in enumerate(rows.kind):
+        if kind == ADMIN2 and rows.source[row] in sourced and rows.cc[row] and rows.admin1[row]:
+            counties.setdefault((rows.cc[row], rows.admin1[row]), []).append(
+                (rows.lat[row], rows.lon[row])
+            )
+    for row, kind in enumerate(rows.kind):
+        if kind != ADMIN1 or rows.source[row] != estimate:
+            continue
+        points = counties.get((rows.cc[row], rows.admin1[row]), [])
+        if len(points) >= MIN_COUNTIES:
+            rows.lat[row], rows.lon[row] = mean_point(points)
+            rows.source[row] = SOURCES.index("derived")
 
 
 def _name_regions(rows: Rows) -> None:

@@ -64,8 +64,12 @@ def test_divisions_sit_at_sourced_points(gazetteer: Gazetteer) -> None:
     # Natural Earth's label points, not points written from memory
     for name in ("Virginia", "Ontario", "New South Wales", "Hawaii"):
         assert gazetteer.source(row_of(name, "ADM1")) == "naturalearth"
-    # no source has England's point: it is estimated from its towns
-    assert gazetteer.source(row_of("England", "ADM1")) == "estimate"
+    # no source has England's point: it is the centre of its counties' label points,
+    # in the Midlands, not among the towns of the south-east
+    england = row_of("England", "ADM1")
+    assert gazetteer.source(england) == "derived"
+    assert 52.2 < float(gazetteer.lat[england]) < 53.2
+    assert -2.2 < float(gazetteer.lon[england]) < -1.0
     row = row_of("Iowa", "ADM1")  # Iowa's centre is about 42.0 N, 93.5 W
     assert abs(float(gazetteer.lat[row]) - 42.0) < 1.0
     assert abs(float(gazetteer.lon[row]) + 93.5) < 1.0
