@@ -181,9 +181,12 @@ def _merge(rows: Rows, ex: Extracts, by_gid: dict[int, int]) -> None:
 
     A row without a GeoNames id that repeats a region or feature already there (the
     same name and feature code: Natural Earth's and Who's On First's Indian Ocean beside
-    GeoNames') only adds its names; the GeoNames row keeps its point.
+    GeoNames') only adds its names; the GeoNames row keeps its point. A river, lake or
+    mountain repeats one only within ``SAME_FEATURE_KM`` of it: farther, it is another
+    of the name (the Red Rivers of Texas and of Minnesota, Georgia's St. Marys River
+    and Michigan's).
     """
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], list[int]] = {}
     order = sorted(range(len(ex)), key=lambda i: ex.gid[i] == 0)
     for i in order:
         gid = int(ex.gid[i])
@@ -197,8 +200,9 @@ def _merge(rows: Rows, ex: Extracts, by_gid: dict[int, int]) -> None:
         source = _source_name(ex, i)
         kind = place_kind(ex.feature_class[i], ex.feature_code[i], source)
         same = (normalize(ex.names[i][0]), ex.feature_code[i])
-        if kind in (REGION, FEATURE) and not gid and same in seen:
-            rows.aliases.extend((seen[same], name, True) for name, _ in names)
+        repeated = _repeated(rows, seen.get(same, []), kind, ex, i) if not gid else None
+        if repeated is not None:
+            rows.aliases.extend((repeated, name, True) for name, _ in names)
             continue
         place = RawPlace(
             gid or _own_id(ex, i), ex.names[i][0], float(ex.lat[i]), float(ex.lon[i]),
@@ -209,7 +213,35 @@ def _merge(rows: Rows, ex: Extracts, by_gid: dict[int, int]) -> None:
         if gid:
             by_gid[gid] = row
         if kind in (REGION, FEATURE):
-            seen.setdefault(same, row)
+            seen.setdefault(same, []).append(row)
+
+
+#: Features of one name and code farther apart than this are distinct features.
+SAME_FEATURE_KM = 500.0
+
+
+def _repeated(rows: Rows, earlier: list[int], kind: int, ex: Extracts, i: int) -> int | None:
+    """The row an extract row repeats (same name and code), if any: the first region of
+    the name, or a feature of the name within ``SAME_FEATURE_KM``."""
+    if kind == REGION:
+        return earlier[0] if earlier else None
+    if kind != FEATURE:
+        return None
+    lat, lon = float(ex.lat[i]), float(ex.lon[i])
+    for row in earlier:
+        if _km(lat, lon, rows.lat[row], rows.lon[row]) <= SAME_FEATURE_KM:
+            return row
+    return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
+    return float(2 * 6371.0088 * np.arcsin(min(1.0, np.sqrt(a))))
 
 
 def _enrich(rows: Rows, known: int, ex: Extracts, i: int, names: list[tuple[str, bool]]) -> None:

@@ -208,3 +208,11 @@ def test_skeleton_matches_count_as_places_only_with_an_arabic_article(
 ) -> None:
     assert gazetteer.place_prior("Al-Bokamal") == pytest.approx(0.3)
     assert gazetteer.place_prior("Bokamal") <= 0.1
+
+
+def test_features_of_one_name_far_apart_are_kept_apart(gazetteer: Gazetteer) -> None:
+    rivers = [
+        int(r) for r in gazetteer.lookup("St. Marys").rows if gazetteer.feature(int(r))[1] == "STM"
+    ]
+    lats = sorted(round(float(gazetteer.lat[r])) for r in rivers)
+    assert len(lats) >= 3 and lats[0] <= 31 and lats[-1] >= 45  # Georgia to Nova Scotia
