@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +108,12 @@ class Gazetteer:
         """Return the per-row feature code indices."""
         codes: np.ndarray = self._fcode
         return codes
+
+    def has_fcode(self, codes: Iterable[str]) -> np.ndarray:
+        """Per row: whether its feature code is one of ``codes``."""
+        wanted = [i for i, code in enumerate(self._fcodes) if code in set(codes)]
+        result: np.ndarray = np.isin(np.asarray(self._fcode), wanted)
+        return result
 
     def lookup(self, name: str, *, loose: bool = True) -> Candidates:
         """Return the candidate rows of a name, trying looser keys only on a miss.

@@ -48,6 +48,9 @@ FEATURE_CLASS = ("A", "A", "A", "P", "L", "T")
 #: (Natural Earth's "regions" are physical: ranges, plains, peninsulas), and seas.
 REGION_CODES = frozenset({"CONT", "RGN", "RGNE", "RGNH", "ZN", "ZNB", "PCLH", "ADM1H"})
 MARINE_CODES = frozenset({"OCN", "SEA", "GULF", "STRT"})
+#: Features small enough that many share a name (streams, lakes, peaks, islands, bays):
+#: placed by the places named beside them, like towns.
+MINOR_FEATURES = frozenset({"STM", "LK", "RSV", "MT", "ISL", "FLLS", "CNL", "BAY", "PK"})
 #: GeoNames feature classes of region codes other than L (areas): water and terrain.
 REGION_CLASS = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "LK", "LKS", "STRT", "BAY", "DLTA"), "H"),

@@ -12,7 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from streams.gazetteer.index import Gazetteer
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, REGION
+from streams.gazetteer.sources import ADMIN1, COUNTRY, REGION
 
 EARTH_RADIUS_KM = 6371.0
 #: Candidates below this tempered belief are ignored by the proximity term.
@@ -55,6 +55,7 @@ class DocContext:
         groups: Sequence[tuple[np.ndarray, np.ndarray, int, np.ndarray]],
         countries: Mapping[str, float],
         weights: ContextWeights,
+        located: np.ndarray,
     ) -> None:
         self.w = weights
         rows = np.concatenate([g[0] for g in groups])
@@ -77,7 +78,7 @@ class DocContext:
         # Indiana, in a story that names Boone County).
         country_cc = np.full(self.n_groups, -1, dtype=np.int64)
         country_cc[self.group[kind == COUNTRY]] = self.cc[kind == COUNTRY]
-        self.spatial = ((kind == CITY) | (kind == ADMIN2)) & (country_cc[self.group] != self.cc)
+        self.spatial = located[rows] & (country_cc[self.group] != self.cc)
         self.lat = np.radians(gazetteer.lat[rows].astype(np.float64))
         self.lon = np.radians(gazetteer.lon[rows].astype(np.float64))
         self.extra_cc = np.zeros(self.n_cc, dtype=np.float64)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from streams.gazetteer import Gazetteer
 from streams.gazetteer.index import STRICT
 from streams.gazetteer.normalize import normalize, similarity
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, MINOR_FEATURES
 from streams.geocode.focus import LEAD_CHARS, focus_rows, mention_vote
 from streams.geocode.ranking import Mention as Candidate
 from streams.geocode.ranking import Ranker
@@ -49,7 +49,6 @@ FAR_FEATURE_KM = 1_500.0
 #: A far feature is kept when the article names a town or division this close to it
 #: (about the reach of a state's label point).
 BESIDE_KM = 300.0
-MINOR_FEATURES = frozenset({"STM", "LK", "RSV", "MT", "ISL", "FLLS", "CNL", "BAY", "PK"})
 #: Last words of street names, which are named after places anywhere.
 _STREETS = STREET_HEADS - {"Airport"}
 #: Kinds of place a loose guess is checked against the focus for: towns and counties.

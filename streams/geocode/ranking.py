@@ -22,7 +22,7 @@ import numpy as np
 
 from streams.gazetteer.index import Gazetteer
 from streams.gazetteer.normalize import normalize
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY
+from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, MINOR_FEATURES
 from streams.geocode.candidates import Names
 from streams.geocode.context import DocContext
 
@@ -119,6 +119,11 @@ class Ranker:
         self.w = weights or Weights()
         self.area = np.where(gazetteer.kind == ADMIN1, np.arange(len(gazetteer)), gazetteer.a1row)
         self.area = np.where(np.isin(gazetteer.kind, [CITY, ADMIN1, ADMIN2]), self.area, -1)
+        #: Places that other places named nearby make likelier: towns, counties, and
+        #: streams, lakes, peaks and islands (of which many share a name).
+        self.located = np.isin(gazetteer.kind, [CITY, ADMIN2]) | (
+            (gazetteer.kind == FEATURE) & gazetteer.has_fcode(MINOR_FEATURES)
+        )
         self.names = Names(gazetteer, self.w, self.area)
         self.variants = self.names.variants
         self.prior = self.names.prior
@@ -212,6 +217,7 @@ class Ranker:
             [(g[0].rows, _group_fixed(g, fixed), len(g), _gated(g[0])) for g in groups],
             countries,
             self.w,
+            self.located,
         )
         for _ in range(self.w.iterations):
             doc.update()

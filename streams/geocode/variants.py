@@ -109,8 +109,10 @@ class Variants:
         found = self.gaz.lookup(surface)
         if found.level == SKELETON:
             return NO_CANDIDATES
-        # a country or division may bear a feature word too ("Solomon Islands")
-        natural = self.gaz.kind[found.rows] != CITY
+        # a country or division may bear a feature word too ("Solomon Islands"), as its
+        # own name: "Red River" is the river, though Red River County is so called
+        kind = self.gaz.kind[found.rows]
+        natural = (kind == FEATURE) | (kind == REGION) | ((kind != CITY) & ~found.alternate)
         if natural.any():
             return Candidates(found.rows[natural], found.alternate[natural], found.level)
         return found

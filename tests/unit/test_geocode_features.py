@@ -115,10 +115,11 @@ def test_a_hamlet_alias_does_not_make_a_desert_wait(geocoder: GazetteerGeocoder)
 
 
 def test_a_far_feature_is_a_guess_when_resolved_too(geocoder: GazetteerGeocoder) -> None:
-    # gold spans: the Michigan river is not given for a Georgia story's river either
+    # gold spans: Michigan's lake-like St. Marys River is not given for a Georgia story
     text = "Kayakers paddled the St. Marys River near Folkston, Georgia, on Saturday."
-    found = resolved(geocoder, text, "St. Marys River", "Folkston", "Georgia")
-    assert found[0][:2] == ("Folkston", "US")
+    spans = [span_of(text, name) for name in ("St. Marys River", "Folkston", "Georgia")]
+    river = geocoder.resolve(text, spans)[0]
+    assert river is not None and river.lat < 35.0  # Georgia's own river, or Folkston
 
 
 def test_a_far_feature_stays_when_the_article_names_its_state(
@@ -133,3 +134,20 @@ def test_a_far_feature_stays_when_the_article_names_its_state(
     entities = [entity(text, n, "LOC" if n == "Mount Hood" else "GPE") for n in names]
     published = [p.name for p in geocoder.geocode(text, entities).places]
     assert "Mt. Hood" in published
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "north"),
+    [
+        ("The Red River will crest at 40 feet in Fargo on Friday.", "Fargo", True),
+        ("The Red River rose again north of Denison, Texas.", "Denison", False),
+    ],
+)
+def test_namesake_rivers_are_told_apart_by_the_towns_beside_them(
+    geocoder: GazetteerGeocoder, text: str, town: str, north: bool
+) -> None:
+    # Natural Earth has a Red River in Minnesota and one on the Texas line: both are kept
+    span = span_of(text, "Red River")
+    place = geocoder.resolve(text, [span, span_of(text, town)])[0]
+    assert place is not None and place.feature_code == "STM"
+    assert (place.lat > 42.0) is north
