@@ -9,9 +9,11 @@ The examples are the block starts of three kinds of page, all made from the head
 
 A block start is positive when a gold article starts there. The weights are an
 L2-penalised logistic regression fitted by Newton's method (the bias is not
-penalised). The threshold is then set for precision: the lowest threshold at
-which no more than ``budget`` of a separate set of rendered single articles is
-cut. The result is written as JSON (``streams/split/data/weights.json``).
+penalised). The decoder's article-length prior is the mean and standard
+deviation of the log of the gold articles' lengths on the same pages. The
+threshold is then set for precision: the lowest threshold at which the decoder
+cuts no more than ``budget`` of a separate set of rendered single articles. The
+result is written as JSON (``streams/split/data/weights.json``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import numpy as np
 
 from streams.evaluate.pages import pages
 from streams.evaluate.split import SHARED, load
+from streams.split.decode import LengthPrior, decode
 from streams.split.features import NAMES, matrix
 from streams.split.layout import read
 from streams.split.splitter import WEIGHTS, Model
@@ -79,24 +82,52 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> n
     return beta
 
 
-def threshold(weights: dict[str, float], singles: Sequence[dict[str, Any]], budget: float) -> float:
-    """The lowest threshold (a multiple of 0.1) that cuts at most ``budget`` of ``singles``.
+def length_prior(rows: Sequence[dict[str, Any]]) -> LengthPrior:
+    """The log-normal of article lengths: from each start to the next, as the decoder counts.
 
-    A single article is cut exactly when one of its block starts that leaves both
-    parts at least ``MIN_CHARS`` long scores above the threshold, so each article
-    needs only its highest such score.
+    The first article runs from the input's start (furniture above it included),
+    the last to the input's last non-space character.
+    """
+    logs: list[float] = []
+    for row in rows:
+        text = row["text"]
+        starts = [0, *(_skip_space(text, a["start"]) for a in row["articles"][1:])]
+        ends = [*starts[1:], len(text.rstrip())]
+        logs += [math.log(b - a) for a, b in zip(starts, ends, strict=True) if b > a]
+    values = np.array(logs)
+    return LengthPrior(round(float(values.mean()), 4), round(float(values.std()), 4))
+
+
+def threshold(
+    weights: dict[str, float], prior: LengthPrior, singles: Sequence[dict[str, Any]], budget: float
+) -> float:
+    """The lowest threshold (a multiple of 0.1) at which at most ``budget`` of ``singles`` is cut.
+
+    A lower threshold raises every choice with a cut and leaves the choice of none
+    as it is, so the share cut falls as the threshold rises and the threshold is
+    found by bisection over tenths (the page's prior follows the sure starts, so
+    this holds nearly always; the threshold returned meets the budget in any case).
     """
     vector = np.array([weights[name] for name in NAMES])
-    tops = []
+    inputs = []
     for row in singles:
         _, blocks = read(row["text"])
-        end = blocks[-1].end if blocks else 0
-        ok = [MIN_CHARS <= b.start <= end - MIN_CHARS for b in blocks[1:]]
-        scores = matrix(blocks) @ vector if len(blocks) > 1 else np.zeros(0)
-        tops.append(max((z for z, fine in zip(scores, ok, strict=True) if fine), default=-99.0))
-    allowed = int(budget * len(tops))
-    top = sorted(tops, reverse=True)[allowed] if len(tops) > allowed else -99.0
-    return math.floor(top * 10 + 1) / 10  # the next tenth above it
+        if len(blocks) > 1:
+            scores = (matrix(blocks) @ vector).tolist()
+            inputs.append(([b.start for b in blocks[1:]], scores, blocks[-1].end))
+    allowed = int(budget * len(singles))
+
+    def cut(tenths: int) -> int:
+        return sum(
+            bool(decode(offsets, [z - tenths / 10 for z in scores], end, MIN_CHARS, prior))
+            for offsets, scores, end in inputs
+        )
+
+    low, high = -100, 100  # cut(high) <= allowed is assumed, then kept true
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if cut(middle) <= allowed else (middle, high)
+    return high / 10
 
 
 def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float = BUDGET) -> Model:
@@ -119,13 +150,15 @@ def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float 
     x, y = examples(rows)
     beta = logistic(x, y)
     weights = {name: round(float(b), 4) for name, b in zip(NAMES, beta, strict=True)}
+    prior = length_prior(rows)
     singles = pages(docs, 400, seed + 1, singles=1.0)
-    model = Model(weights, threshold(weights, singles, budget), MIN_CHARS)
+    model = Model(weights, threshold(weights, prior, singles, budget), MIN_CHARS, prior)
     out.write_bytes(model.to_json())
     print(f"fitted on {len(rows)} pages, {len(y)} block starts, {int(y.sum())} article starts")
     for name, w in weights.items():
         print(f"  {name:15s} {w:+.4f}")
     print(f"  threshold       {model.threshold:+.1f} (at most {budget:.1%} of singles cut)")
+    print(f"  length prior    ln L ~ N({prior.mu}, {prior.sigma}): median {math.exp(prior.mu):.0f}")
     return model
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.core.interfaces import Segment
-from streams.split.splitter import PageSplitter, best_starts
+from streams.split.decode import LengthPrior, best_starts
+from streams.split.splitter import PageSplitter
 from tests.split_texts import article, indented, layout, plain, tabbed, wrapped
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "split"
@@ -148,34 +150,66 @@ def test_split_is_deterministic(splitter: PageSplitter) -> None:
     assert splitter.split(text) == PageSplitter().split(text)
 
 
+FLAT = None  # no prior: the margins alone
+
+
 def test_best_starts_keeps_articles_long_enough() -> None:
     # two strong candidates 50 apart: only the stronger may start an article
-    assert best_starts([300, 350, 900], [2.0, 3.0, 1.0], 1500, 200) == [1, 2]
+    assert best_starts([300, 350, 900], [2.0, 3.0, 1.0], 1500, 200, FLAT) == [1, 2]
     # the first and last articles must be long enough too
-    assert best_starts([100, 700], [5.0, 5.0], 800, 200) == []
+    assert best_starts([100, 700], [5.0, 5.0], 800, 200, FLAT) == []
     # a chain of weak candidates beats one strong one when they sum higher
-    assert best_starts([300, 600, 650], [1.0, 1.0, 1.5], 1200, 250) == [0, 2]
-    assert best_starts([], [], 100, 10) == []
+    assert best_starts([300, 600, 650], [1.0, 1.0, 1.5], 1200, 250, FLAT) == [0, 2]
+    assert best_starts([], [], 100, 10, FLAT) == []
 
 
-def test_best_starts_matches_an_exhaustive_search() -> None:
+PRIOR = LengthPrior(mu=math.log(2000), sigma=0.75)
+
+
+def test_the_length_prior_takes_borderline_starts_at_article_distances() -> None:
+    # 14,000 characters with a borderline start every 2,000: cut at all of them
+    offsets = list(range(2000, 14000, 2000))
+    assert best_starts(offsets, [-0.3] * 6, 14000, 250, PRIOR) == list(range(6))
+    # without the prior (or with candidates at or below 0) nothing is cut
+    assert best_starts(offsets, [-0.3] * 6, 14000, 250, FLAT) == []
+    # a long article whose candidates all sit below the floor stays whole
+    floor = -PRIOR.most_gain()
+    assert best_starts(offsets, [floor - 0.01] * 6, 14000, 250, PRIOR) == []
+    # a good start right after another costs more than it brings: a byline under a title
+    assert best_starts([2000, 2300], [1.0, 0.5], 4000, 250, PRIOR) == [0]
+
+
+def test_most_gain_bounds_what_one_cut_gains() -> None:
+    lengths = [250 * 1.1**k for k in range(60)]
+    gains = [PRIOR(a) + PRIOR(b) - PRIOR(a + b) for a in lengths for b in lengths]
+    assert max(gains) <= PRIOR.most_gain() + 1e-9
+    assert max(gains) > PRIOR.most_gain() - 0.01
+
+
+@pytest.mark.parametrize("prior", [None, PRIOR, LengthPrior(mu=math.log(150), sigma=0.5)])
+def test_best_starts_matches_an_exhaustive_search(prior: LengthPrior | None) -> None:
     import itertools
     import random
 
     rng = random.Random(3)
     for _ in range(200):
-        offsets = sorted(rng.sample(range(1, 400), 7))
+        end = rng.choice([400, 6000])
+        offsets = sorted(rng.sample(range(1, end), 7))
         margins = [rng.uniform(-1, 2) for _ in offsets]
-        best, best_set = 0.0, []
-        for r in range(len(offsets) + 1):
+        score = prior or (lambda length: 0.0)
+        best = score(end)
+        for r in range(1, len(offsets) + 1):
             for combo in itertools.combinations(range(len(offsets)), r):
-                cuts = [0, *(offsets[i] for i in combo), 400]
+                cuts = [0, *(offsets[i] for i in combo), end]
                 if all(b - a >= 60 for a, b in itertools.pairwise(cuts)):
                     total = sum(margins[i] for i in combo)
-                    if total > best + 1e-12:
-                        best, best_set = total, list(combo)
-        got = best_starts(offsets, margins, 400, 60)
-        assert abs(sum(margins[i] for i in got) - best) < 1e-9, (offsets, margins, got, best_set)
+                    total += sum(score(b - a) for a, b in itertools.pairwise(cuts))
+                    best = max(best, total)
+        got = best_starts(offsets, margins, end, 60, prior)
+        cuts = [0, *(offsets[i] for i in got), end]
+        got_total = sum(margins[i] for i in got)
+        got_total += sum(score(b - a) for a, b in itertools.pairwise(cuts))
+        assert abs(got_total - best) < 1e-9, (offsets, margins, got)
 
 
 _PIECES = [plain(article(n)) for n in range(6)] + ["Share this:", "* * *", "By Maren Holt", ""]
