@@ -100,6 +100,9 @@ def _check_text(text: str) -> None:
     if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
         message = f"{controls} control characters in {len(text)}: binary data, not text"
         raise InputError(message, code="binary")
+    # Digits, punctuation and symbols alone ("[1, 2, 3]") are not an article: no words.
+    if not any(ch.isalpha() for ch in text):
+        raise InputError("no text: not a letter in any script", code="no_text")
 
 
 def _from_envelope(text: str, key_text: str | None, origin: str) -> RawInput:

@@ -48,6 +48,10 @@ def test_envelope_without_id_falls_back_to_key():
         (b'{"text": "   "}', "no_text"),
         (b"\x00\x01\x02\x03\x04\x05 text", "binary"),
         (b"x" * 1001, "too_large"),
+        (b"[1, 2, 3]", "no_text"),
+        (b"2026-01-02 03:04 +0100 ... 42%", "no_text"),
+        ("\u00a9 \u2014 \u20ac12 \U0001f600".encode(), "no_text"),
+        (b'{"text": "[1, 2, 3]"}', "no_text"),
     ],
 )
 def test_bad_inputs_raise_with_codes(value, code):
@@ -80,3 +84,18 @@ def test_caller_can_keep_any_input_whole():
     assert decode_raw(b"Rain.", None, origin=ORIGIN, max_bytes=99, split=False).split is False
     env = b'{"text": "Rain.", "split": true}'
     assert decode_raw(env, None, origin=ORIGIN, max_bytes=99, split=False).split is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7 killed",
+        "\u0645\u0637\u0631 2",
+        "\u5317\u4eac 3",
+        "\u0928\u0908 4",
+        "\u0414\u043e\u0436\u0434\u044c",
+    ],
+)
+def test_one_letter_in_any_script_is_text(text):
+    # Arabic, Chinese, Devanagari and Cyrillic letters count as much as Latin ones
+    assert decode(text.encode()).text == text
