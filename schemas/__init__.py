@@ -2,6 +2,7 @@
 
 from pydantic import BaseModel
 
+from schemas.dead_letter import DeadLetterV2, ErrorInfoV2
 from schemas.models import (
     ArticleV1,
     DeadLetterV1,
@@ -30,16 +31,19 @@ EXPORTED: dict[str, type[BaseModel]] = {
     "enriched-article.v1": EnrichedArticleV1,
     "place-event.v1": PlaceEventV1,
     "dead-letter.v1": DeadLetterV1,
+    "dead-letter.v2": DeadLetterV2,
 }
 
 __all__ = [
     "EXPORTED",
     "ArticleV1",
     "DeadLetterV1",
+    "DeadLetterV2",
     "Duplicate",
     "EnrichedArticleV1",
     "Entity",
     "ErrorInfo",
+    "ErrorInfoV2",
     "Focus",
     "FocusPlace",
     "Mention",

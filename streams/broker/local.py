@@ -139,9 +139,7 @@ class LocalBroker:
         storage_tool = java_command(self.kafka_dir, self.logs_dir, "kafka.tools.StorageTool")
         config = str(self.properties_path)
         command = [*storage_tool, "format", "-t", self.cluster_id(), "-c", config]
-        run_checked(
-            [*command, "--ignore-formatted"], f"formatting {self.log_dirs}", "broker_format"
-        )
+        run_checked([*command, "--ignore-formatted"], f"formatting {self.log_dirs}", "format")
 
     def status(self) -> BrokerStatus:
         """Whether this data dir's broker runs and accepts connections."""
@@ -172,7 +170,7 @@ class LocalBroker:
                     message = f"port {port} is in use by a process other than {self.data_dir}'s"
                     for other in other_brokers():
                         message += f"; a broker runs from {other} (geowire broker stop there)"
-                    raise BrokerError(message, code="broker_port")
+                    raise BrokerError(message, reason="port")
             self.ensure_jars()
             self.render_config()
             self.format_storage()
@@ -223,7 +221,7 @@ class LocalBroker:
             if not self._alive(pid):
                 self.pid_path.unlink(missing_ok=True)
                 message = f"the Kafka broker (pid {pid}) exited while starting\n{self.log.tails()}"
-                raise BrokerError(message, code="broker_died")
+                raise BrokerError(message, reason="died")
             started = log_offset is None or STARTED_MARKER in self.log.since(log_offset)
             if started and api_versions_ok(HOST, self.port):
                 return
@@ -231,7 +229,7 @@ class LocalBroker:
         message = (
             f"the Kafka broker (pid {pid}) was not ready in {timeout:.0f} s\n{self.log.tails()}"
         )
-        raise BrokerError(message, code="broker_timeout")
+        raise BrokerError(message, reason="timeout")
 
     def _terminate(self, pid: int, timeout: float) -> None:
         ProcessHandle(pid, self._proc).terminate(timeout)

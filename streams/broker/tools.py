@@ -27,25 +27,33 @@ _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
 class BrokerError(GeowireError):
-    """The local broker could not be set up, started or stopped."""
+    """The local broker could not be set up, started or stopped.
+
+    Attributes:
+        reason: what failed, in a word (port, died, timeout, jars, java, format, tls, users).
+    """
 
     code = "broker"
     stage = "broker"
 
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
-def run_checked(command: Sequence[str], what: str, code: str) -> None:
+
+def run_checked(command: Sequence[str], what: str, reason: str) -> None:
     """Run a short command, raising ``BrokerError`` with its output if it fails.
 
     Args:
         command: program and arguments.
         what: what the command does, for the message ("formatting /x").
-        code: the error code to raise with.
+        reason: the ``BrokerError.reason`` to raise with.
     """
     result = subprocess.run(list(command), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         output = (result.stdout + result.stderr)[-3000:]
         message = f"{what} failed (exit {result.returncode}): {' '.join(command)}\n{output}"
-        raise BrokerError(message, code=code)
+        raise BrokerError(message, reason=reason)
 
 
 def resolve_jars(kafka_dir: Path) -> Path:
@@ -66,12 +74,12 @@ def resolve_jars(kafka_dir: Path) -> Path:
     mvn = shutil.which("mvn")
     if mvn is None:
         message = f"no Kafka jars in {lib_dir} and no `mvn` on PATH to fetch them"
-        raise BrokerError(message, code="broker_jars")
+        raise BrokerError(message, reason="jars")
     command = [mvn, "-q", "-B", "-f", str(kafka_dir / "pom.xml"), "dependency:copy-dependencies"]
-    run_checked(command, "resolving the Kafka jars", "broker_jars")
+    run_checked(command, "resolving the Kafka jars", "jars")
     if not any(lib_dir.glob(KAFKA_JAR_GLOB)):
         message = f"Maven ran but {lib_dir} has no {KAFKA_JAR_GLOB}"
-        raise BrokerError(message, code="broker_jars")
+        raise BrokerError(message, reason="jars")
     return lib_dir
 
 
@@ -85,7 +93,7 @@ def java_command(kafka_dir: Path, logs_dir: Path, main_class: str) -> list[str]:
     java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
     if not java:
         message = "no `java` on PATH (and JAVA_HOME is not set); Kafka needs Java 17+"
-        raise BrokerError(message, code="broker_java")
+        raise BrokerError(message, reason="java")
     return [
         java,
         *JVM_OPTIONS,

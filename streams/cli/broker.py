@@ -42,7 +42,8 @@ def broker_start(
     try:
         started = broker.start()
     except GeowireError as exc:
-        typer.echo(f"broker did not start ({exc.code}): {exc}", err=True)
+        reason = getattr(exc, "reason", exc.code)
+        typer.echo(f"broker did not start ({reason}): {exc}", err=True)
         raise typer.Exit(2) from exc
     state = "started" if started else "already running"
     typer.echo(f"broker {state} on {broker.bootstrap}, data in {broker.data_dir}")

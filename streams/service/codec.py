@@ -9,10 +9,13 @@ from typing import TypeVar
 import orjson
 from pydantic import BaseModel, ValidationError
 
-from schemas.models import DeadLetterV1, ErrorInfo
+from schemas.dead_letter import V1_CODES, V1_STAGES, DeadLetterV2
+from schemas.models import DeadLetterV1
 from streams.core.errors import EventError, GeowireError
 
 M = TypeVar("M", bound=BaseModel)
+#: A dead letter as written: version 1 when version 1 can say it, else version 2.
+DeadLetter = DeadLetterV1 | DeadLetterV2
 
 
 def encode(model: BaseModel) -> bytes:
@@ -50,25 +53,39 @@ def dead_letter(
     key: bytes | None,
     value: bytes | None,
     stage: str | None = None,
-) -> DeadLetterV1:
+) -> DeadLetter:
     """Build the dead letter for a record that failed with ``error``.
 
     Errors outside geowire's hierarchy are unexpected: they get the code ``internal``
     and the ``stage`` of the agent that caught them; geowire's own errors know theirs.
+    The letter is a ``DeadLetterV1`` unless its code or stage is new in version 2.
     """
     if isinstance(error, GeowireError):
         code, err_stage = error.code, error.stage
     else:
         code, err_stage = "internal", stage or "decode"
-    info = ErrorInfo.model_validate(
-        {"stage": err_stage, "code": code, "message": f"{type(error).__name__}: {error}"}
-    )
-    return DeadLetterV1(
-        topic=topic,
-        partition=partition,
-        offset=offset,
-        key=b64(key),
-        value=b64(value) or "",
-        error=info,
-        failed_at=datetime.now(UTC),
-    )
+    fields = {
+        "topic": topic,
+        "partition": partition,
+        "offset": offset,
+        "key": b64(key),
+        "value": b64(value) or "",
+        "failed_at": datetime.now(UTC),
+    }
+    info = {"stage": err_stage, "code": code, "message": f"{type(error).__name__}: {error}"}
+    if code in V1_CODES and err_stage in V1_STAGES:
+        return DeadLetterV1.model_validate({**fields, "error": info})
+    return DeadLetterV2.model_validate({**fields, "error": info})
+
+
+def decode_letter(data: bytes | None) -> DeadLetter:
+    """Parse a dead letter of either version (told apart by ``schema_version``).
+
+    Raises:
+        EventError: the bytes are not a dead letter.
+    """
+    try:
+        version = orjson.loads(data or b"null").get("schema_version")
+    except (orjson.JSONDecodeError, AttributeError):
+        version = None
+    return decode(data, DeadLetterV2 if version == 2 else DeadLetterV1, stage="decode")

@@ -143,7 +143,7 @@ def test_broker_process_is_found_and_stopped(
 def test_start_refuses_a_port_taken_by_something_else(broker: LocalBroker) -> None:
     with socket.create_server(("localhost", broker.port)), pytest.raises(BrokerError) as info:
         broker.start(timeout=5)
-    assert info.value.code == "broker_port"
+    assert (info.value.code, info.value.reason) == ("broker", "port")
     assert not broker.pid_path.exists()
 
 
