@@ -6,8 +6,17 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, FilePath, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from streams.broker.secure import LOCAL_PASSWORD, LOCAL_USERNAME
+from streams.broker.secure import MECHANISM as LOCAL_MECHANISM
+from streams.paths import ROOT
+
+#: Hosts that mean "this machine": the local broker's default credentials apply there only.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+#: The CA certificate ``geowire broker start --secure`` writes (default data dir).
+LOCAL_CA = ROOT / "var" / "kafka" / "tls" / "ca.pem"
 
 
 def user_cache() -> Path:
@@ -25,11 +34,21 @@ class Settings(BaseSettings):
     kafka_bootstrap: str = "localhost:9092"
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    # Unset with SASL on localhost: the local broker's documented SCRAM-SHA-512 user
+    # (streams.broker.secure).
     kafka_username: str | None = None
     kafka_password: SecretStr | None = None
+    # PEM files: the CA to trust (unset: the system's, or the local broker's CA on
+    # localhost) and, for mutual TLS, this client's certificate and key.
+    kafka_ssl_cafile: FilePath | None = None
+    kafka_ssl_certfile: FilePath | None = None
+    kafka_ssl_keyfile: FilePath | None = None
     app_id: str = "geowire"
     # How long a silent worker keeps its partitions before the group hands them on.
     kafka_session_timeout_s: float = Field(default=30.0, ge=6.0, le=300.0)
+    # How long a send may wait for the broker before the worker retries it (with backoff,
+    # for as long as the broker is away).
+    kafka_delivery_timeout_s: float = Field(default=60.0, ge=1.0, le=3600.0)
 
     # Topics: names are contracts that consumers rely on; change with care.
     topic_raw: str = "geowire.raw"
@@ -40,6 +59,9 @@ class Settings(BaseSettings):
     topic_dlq: str = "geowire.dlq"
     topic_partitions: int = Field(default=4, ge=1)
     topic_replication: int = Field(default=1, ge=1)
+    # How long dead letters are kept (the topic's retention.ms, set when it is created):
+    # long enough to release a fix and replay them.
+    dlq_retention_days: int = Field(default=30, ge=1)
 
     # Processing
     max_input_bytes: int = Field(default=512 * 1024, ge=1)
@@ -63,12 +85,44 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _credentials_go_together(self) -> Settings:
-        if self.kafka_security_protocol.startswith("SASL") and not (
-            self.kafka_username and self.kafka_password
-        ):
+        given = (self.kafka_username is not None, self.kafka_password is not None)
+        # without both, SASL uses the local broker's user: only on this machine
+        partial = given != (True, True) and (any(given) or not self.local_broker)
+        if self.kafka_security_protocol.startswith("SASL") and partial:
             message = "SASL needs GEOWIRE_KAFKA_USERNAME and GEOWIRE_KAFKA_PASSWORD"
             raise ValueError(message)
+        if self.kafka_ssl_keyfile and not self.kafka_ssl_certfile:
+            raise ValueError("GEOWIRE_KAFKA_SSL_KEYFILE needs GEOWIRE_KAFKA_SSL_CERTFILE")
         return self
+
+    @property
+    def local_broker(self) -> bool:
+        """Whether every bootstrap server is on this machine."""
+        hosts = (s.strip().rpartition(":")[0] for s in self.kafka_bootstrap.split(","))
+        return all(host in LOCAL_HOSTS for host in hosts)
+
+    @property
+    def sasl(self) -> tuple[str, str, str] | None:
+        """SASL mechanism, username and password: the given ones, else the local broker's.
+
+        The local broker's user is a SCRAM-SHA-512 one, so without credentials of its own
+        the mechanism is SCRAM-SHA-512 unless GEOWIRE_KAFKA_SASL_MECHANISM says otherwise.
+        """
+        if not self.kafka_security_protocol.startswith("SASL"):
+            return None
+        mechanism = self.kafka_sasl_mechanism
+        if self.kafka_username is not None and self.kafka_password is not None:
+            return mechanism, self.kafka_username, self.kafka_password.get_secret_value()
+        if "kafka_sasl_mechanism" not in self.model_fields_set:
+            mechanism = LOCAL_MECHANISM
+        return mechanism, LOCAL_USERNAME, LOCAL_PASSWORD
+
+    @property
+    def ssl_cafile(self) -> Path | None:
+        """The CA to trust: the given one; on localhost the local broker's, if it made one."""
+        if self.kafka_ssl_cafile is not None:
+            return self.kafka_ssl_cafile
+        return LOCAL_CA if self.local_broker and LOCAL_CA.exists() else None
 
     @property
     def topics(self) -> dict[str, str]:
@@ -81,3 +135,13 @@ class Settings(BaseSettings):
             "places": self.topic_places,
             "dlq": self.topic_dlq,
         }
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """A settings error on one line, naming each variable at fault."""
+    parts = []
+    for error in exc.errors():
+        loc = "_".join(str(part) for part in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        parts.append(f"GEOWIRE_{loc.upper()}: {message}" if loc else message)
+    return "; ".join(parts)
