@@ -3,55 +3,60 @@
 from __future__ import annotations
 
 import logging
-import ssl
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import faust
+import mode
 
 from streams.service.agents.geocode import register_geocode
 from streams.service.agents.split import register_split
 from streams.service.agents.tag import register_tag
 from streams.service.factory import Components
+from streams.service.kafka import faust_credentials
 from streams.service.metrics import Metrics, add_web_pages
 from streams.service.runtime import Runtime
+from streams.service.topics import letter_bytes
 from streams.settings import Settings
 
 log = logging.getLogger("geowire.app")
 
 
-def _credentials(settings: Settings) -> Any:
-    protocol = settings.kafka_security_protocol
-    if protocol.startswith("SASL"):
-        assert settings.kafka_password is not None  # checked by Settings
-        return faust.SASLCredentials(
-            username=settings.kafka_username,
-            password=settings.kafka_password.get_secret_value(),
-            mechanism=settings.kafka_sasl_mechanism,
-            ssl_context=ssl.create_default_context() if protocol == "SASL_SSL" else None,
-        )
-    if protocol == "SSL":
-        return faust.SSLCredentials(ssl.create_default_context())
-    return None
-
-
 def _faust_app(settings: Settings) -> faust.App:
-    """The Faust app: raw bytes in and out (agents decode), at-least-once, acks from all."""
+    """The Faust app: raw bytes in and out (agents decode), at-least-once, acks from all.
+
+    The agents acknowledge a record themselves once its outputs are delivered
+    (``agents.delivery``), so:
+
+    - ``stream_wait_empty`` is off: on stop and on rebalance Faust would otherwise wait,
+      for ever, for records whose sends failed; unacknowledged records are simply redone.
+    - ``agent_supervisor`` crashes the worker when an agent crashes, instead of restarting
+      the agent past the records it left unacknowledged.
+    - ``producer_request_timeout`` is how long a send waits for the broker before the
+      agent retries it.
+    """
+    brokers = ";".join(
+        f"kafka://{server.strip()}" for server in settings.kafka_bootstrap.split(",")
+    )
     return faust.App(
         settings.app_id,
-        broker=f"kafka://{settings.kafka_bootstrap}",
-        broker_credentials=_credentials(settings),
+        broker=brokers,
+        broker_credentials=faust_credentials(settings),
         key_serializer="raw",
         value_serializer="raw",
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
-        producer_max_request_size=settings.max_event_bytes,
+        # the dead letter of the largest record is the largest thing sent; each topic's
+        # max.message.bytes still bounds what it takes
+        producer_max_request_size=letter_bytes(settings),
+        producer_request_timeout=settings.kafka_delivery_timeout_s,
         broker_session_timeout=settings.kafka_session_timeout_s,
         broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_s / 3),
         processing_guarantee="at_least_once",
+        stream_wait_empty=False,
+        agent_supervisor=mode.CrashingSupervisor,
         web_port=settings.web_port,
         datadir=str(settings.data_dir),
         store="memory://",
@@ -79,13 +84,11 @@ def create_app(settings: Settings, components: Components | None = None) -> faus
     )
     add_web_pages(app, runtime.metrics)
 
-    @app.task
-    async def load_models() -> None:
-        # Load in the model thread at start so the first batch does not wait.
-        started = time.monotonic()
-        await runtime.offload(lambda: runtime.components.pipeline)
-        runtime.metrics.set_ready()
-        log.info("load_models done in %.1fs", time.monotonic() - started)
+    @app.on_partitions_assigned.connect
+    async def consuming(sender: Any, *args: Any, **kwargs: Any) -> None:
+        if not runtime.metrics.consuming:
+            log.info("consuming: partitions assigned")
+        runtime.metrics.set_consuming()
 
     app.geowire = runtime  # type: ignore[attr-defined]
     register_split(app, runtime)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -13,6 +15,7 @@ import faust
 
 from streams.service.factory import Components
 from streams.service.metrics import Metrics
+from streams.service.topics import topic_exists
 from streams.settings import Settings
 
 E = TypeVar("E")
@@ -30,6 +33,25 @@ class Runtime:
     # called from this thread only, keeping the event loop free.
     executor: ThreadPoolExecutor
     metrics: Metrics
+
+    @contextlib.asynccontextmanager
+    async def crash_guard(self, agent: str) -> AsyncIterator[None]:
+        """Around an agent's loop: an error escaping it marks the worker crashed.
+
+        Per-record errors never get here (they are dead-lettered); what does is a send
+        the broker refused for good, or a bug. Faust's crashing supervisor then stops
+        the worker, which exits with a non-zero status.
+        """
+        try:
+            yield
+        except Exception as exc:
+            log.error("agent %s crashed, the worker stops: %s", agent, exc)
+            self.metrics.set_crashed(agent, exc)
+            raise
+
+    async def topic_missing(self, name: str) -> bool:
+        """True if the broker answers and has no topic ``name`` (deleted under us)."""
+        return await topic_exists(self.settings, name) is False
 
     async def offload(self, fn: Any, *args: Any) -> Any:
         """Run a blocking call in the model thread."""

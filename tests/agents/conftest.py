@@ -8,6 +8,7 @@ from functools import cached_property
 
 import pytest
 from aiokafka.errors import MessageSizeTooLargeError
+from faust.exceptions import ProducerSendError
 
 from streams.core.pipeline import Pipeline
 from streams.service.app import create_app
@@ -27,21 +28,43 @@ class FakeComponents:
 
 
 class RecordingTopic:
-    """Stands in for an output topic: keeps what the agent sends."""
+    """Stands in for an output topic: keeps what the agent sends.
+
+    ``failures`` are raised by the next sends, one each, as the real producer does: from
+    ``send`` itself (Faust wraps aiokafka's error in ``ProducerSendError``) when
+    ``raise_on_send``, else from the future the send returns.
+    """
 
     def __init__(self, name: str = "recording", max_bytes: int | None = None) -> None:
         self.name = name
         self.max_bytes = max_bytes
-        self.sent: list[tuple[bytes, bytes]] = []
+        self.sent: list[tuple[bytes | None, bytes]] = []
+        self.headers: list[list[tuple[str, bytes]]] = []
+        self.failures: list[BaseException] = []
+        self.raise_on_send = False
+        self.attempts = 0
 
     def get_topic_name(self) -> str:
         return self.name
 
-    async def send(self, *, key: bytes, value: bytes, force: bool = False) -> asyncio.Future:
-        if self.max_bytes is not None and len(value) > self.max_bytes:
-            raise MessageSizeTooLargeError(f"{len(value)} bytes")
-        self.sent.append((key, value))
+    async def send(
+        self, *, key: bytes | None, value: bytes, headers=None, force: bool = False
+    ) -> asyncio.Future:
+        assert force, "geowire's sends are not attached to the source offset"
+        self.attempts += 1
         done = asyncio.get_running_loop().create_future()
+        error: BaseException | None = None
+        if self.max_bytes is not None and len(value) > self.max_bytes:
+            error = MessageSizeTooLargeError(f"{len(value)} bytes")
+        elif self.failures:
+            error = self.failures.pop(0)
+        if error is not None and self.raise_on_send:
+            raise ProducerSendError(f"Error while sending: {error!r}") from error
+        if error is not None:
+            done.set_exception(error)
+            return done
+        self.sent.append((key, value))
+        self.headers.append(list(headers or []))
         done.set_result(None)
         return done
 
@@ -56,4 +79,9 @@ def harness(tmp_path):
     rt = app.geowire
     for role in ("articles", "tagged", "enriched", "places", "dlq"):
         rt.topics[role] = RecordingTopic(role)
+
+    async def never_missing(name: str) -> bool:
+        return False
+
+    rt.topic_missing = never_missing
     return app, rt

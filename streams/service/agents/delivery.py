@@ -1,28 +1,53 @@
-"""What the agents share: confirmed delivery, dead letters and batched stages."""
+"""What the agents share: sends confirmed per batch, acks after delivery, dead letters.
+
+At-least-once that survives failed sends. The agents read with ``noack_take``, so Faust
+acknowledges nothing by itself (its ``take_events`` acks a batch in a ``finally``, even
+when the agent raised). An ``Outbox`` starts the sends of a batch as the agent makes
+them, waits for the broker's confirmation of all of them together, and acknowledges
+each source record, in order, once everything made from it (its events, or its dead
+letter) is on the broker. So a committed offset never passes an undelivered record.
+
+- Retriable errors (broker away, leader moving, timeouts) are retried with backoff, for
+  as long as it takes; ``/ready`` reports it meanwhile.
+- An event too large for its topic dead-letters its source record (``too_large``).
+- Anything else (not authorised, the output topic deleted, ...) raises
+  ``DeliveryError``: the agent crashes, the worker stops without acknowledging that
+  record or any after it, and the next worker redoes them.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import faust
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import (
+    KafkaConnectionError,
+    KafkaTimeoutError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+)
+from faust.exceptions import ProducerSendError
 from faust.types import EventT
 from pydantic import BaseModel
 
-from streams.core.errors import GeowireError
-from streams.service.codec import dead_letter, decode, encode
+from streams.core.errors import DeliveryError, GeowireError
+from streams.service.codec import decode, encode
+from streams.service.letters import Failed, Headers, letter_record
 
 if TYPE_CHECKING:
     from streams.service.runtime import Runtime
 
 log = logging.getLogger("geowire.agents")
-
-
 #: Record header by which a producer says how to split an input ("never": keep it whole).
 SPLIT_HEADER = "geowire-split"
+_TOO_LARGE = (MessageSizeTooLargeError, RecordTooLargeError, RecordListTooLargeError)
+_BACKOFF_S = (1.0, 30.0)  # first wait, longest wait; doubled between attempts
 
 
 def split_allowed(headers: Any) -> bool:
@@ -39,74 +64,150 @@ def split_allowed(headers: Any) -> bool:
     return True
 
 
-def origin(event: EventT) -> str:
-    """``topic:partition:offset`` of the record behind an event."""
-    msg = event.message
-    return f"{msg.topic}:{msg.partition}:{msg.offset}"
+def cause(exc: BaseException) -> BaseException:
+    """The Kafka error behind ``exc`` (Faust wraps what aiokafka's ``send`` raises)."""
+    while isinstance(exc, ProducerSendError) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    return exc
 
 
-async def publish(topic: faust.TopicT, records: Iterable[tuple[str, Any]]) -> None:
-    """Send ``(key, model)`` records and wait until the broker has them all.
-
-    ``force=True`` sends now instead of attaching to the source offset, so the
-    source record is only acknowledged (and later committed) after delivery.
-    """
-    futures = [
-        await topic.send(key=key.encode(), value=encode(model), force=True)
-        for key, model in records
-    ]
-    if futures:
-        await asyncio.gather(*futures)
+def too_large(exc: BaseException) -> bool:
+    """Whether a send failed because the record is over a size limit."""
+    return isinstance(cause(exc), _TOO_LARGE)
 
 
-async def deliver(
-    rt: Runtime, event: EventT, role: str, records: Sequence[tuple[str, Any]]
-) -> None:
-    """Publish what one source record produced; dead-letter the record when too large.
-
-    An event over the topic's size limit can never be published, so retrying is
-    pointless: the source record goes to the DLQ with code ``too_large``. Other send
-    errors (broker down) propagate, the record stays unacknowledged and is redone.
-    """
-    try:
-        await publish(rt.topics[role], records)
-    except MessageSizeTooLargeError as exc:
-        message = f"an event for {rt.topics[role].get_topic_name()} is too large: {exc}"
-        error = GeowireError(message, code="too_large", stage="publish")
-        await send_dead_letter(rt, event, error, stage="publish")
-        return
-    if role == "places":
-        rt.metrics.published(role, places=len(records))
-    else:
-        rt.metrics.published(role, articles=len(records))
+def retriable(exc: BaseException) -> bool:
+    """Whether a send may succeed if tried again (broker away, leader moving, timeout)."""
+    found = cause(exc)
+    transient = (KafkaTimeoutError, KafkaConnectionError, asyncio.TimeoutError)
+    return isinstance(found, transient) or bool(getattr(found, "retriable", False))
 
 
-async def send_dead_letter(rt: Runtime, event: EventT, error: BaseException, *, stage: str) -> None:
-    """Log a failed record and publish it, with its original bytes, to the DLQ."""
-    msg = event.message
-    letter = dead_letter(
-        error,
-        topic=msg.topic,
-        partition=msg.partition,
-        offset=msg.offset,
-        key=msg.key,
-        value=msg.value,
-        stage=stage,
-    )
-    log.warning(
-        "dead-lettering %s (%s/%s): %s",
-        origin(event),
-        letter.error.stage,
-        letter.error.code,
-        letter.error.message,
-        exc_info=letter.error.code == "internal",
-    )
-    await publish(rt.topics["dlq"], [(origin(event), letter)])
-    rt.metrics.dead_lettered(letter.error.stage, letter.error.code)
+@dataclass
+class Send:
+    """One record on its way to a topic."""
+
+    topic: faust.TopicT
+    key: bytes | None
+    value: bytes
+    headers: Headers | None = None
+    role: str = "dlq"
+    #: called once the broker has the record (counts it)
+    done: Callable[[], None] | None = None
+    pending: Any = None
+    error: BaseException | None = None
+
+    async def start(self) -> None:
+        """Hand the record to the producer (it batches); failures are kept for ``outcome``."""
+        try:
+            self.pending, self.error = (
+                await self.topic.send(
+                    key=self.key, value=self.value, headers=self.headers, force=True
+                ),
+                None,
+            )
+        except Exception as exc:
+            self.pending, self.error = None, exc
+
+    async def outcome(self) -> BaseException | None:
+        """Wait for the broker's answer: None once it has the record, else the error."""
+        if self.error is None and self.pending is not None:
+            try:
+                await self.pending
+            except Exception as exc:
+                self.error = exc
+            self.pending = None
+        return self.error
+
+
+@dataclass
+class Outbox:
+    """The sends a batch of source events made, confirmed together, then acknowledged."""
+
+    rt: Runtime
+    stream: faust.StreamT
+    sends: dict[int, list[Send]] = field(default_factory=dict)
+    lettered: set[int] = field(default_factory=set)
+
+    async def publish(self, event: EventT, role: str, records: Iterable[tuple[str, Any]]) -> None:
+        """Start sending ``(key, model)`` records made from ``event`` to the topic of ``role``."""
+        records = list(records)
+        count = functools.partial(self.rt.metrics.published, role, len(records))
+        for n, (key, model) in enumerate(records):
+            # the event's records are counted once, when the first is delivered
+            send = Send(self.rt.topics[role], key.encode(), encode(model), role=role)
+            send.done = count if n == 0 else None
+            await self._start(event, send)
+
+    async def dead_letter(self, event: EventT, error: BaseException, *, stage: str) -> None:
+        """Log a failed record and start sending it, with its original bytes, to the DLQ."""
+        await self._start(event, self._letter(event, error, stage))
+
+    async def confirm(self, events: Sequence[EventT]) -> None:
+        """Wait until everything sent for ``events`` is delivered; acknowledge them in order.
+
+        Raises:
+            DeliveryError: a send failed for good; the record and those after it stay
+                unacknowledged.
+        """
+        for event in events:
+            for send in self.sends.pop(id(event), []):
+                await self._deliver(event, send)
+            await self.stream.ack(event)
+
+    def _letter(self, event: EventT, error: BaseException, stage: str) -> Send:
+        failed = Failed.of(event.message)
+        record = letter_record(error, failed, stage=stage, group=self.rt.settings.app_id)
+        where, code = record.letter.error.stage, record.letter.error.code
+        log.warning(
+            "dead-lettering %s (%s/%s): %s",
+            failed.origin,
+            where,
+            code,
+            record.letter.error.message,
+            exc_info=code == "internal",
+        )
+        self.lettered.add(id(event))
+        done = functools.partial(self.rt.metrics.dead_lettered, where, code)
+        return Send(self.rt.topics["dlq"], record.key, record.value, record.headers, done=done)
+
+    async def _start(self, event: EventT, send: Send) -> None:
+        await send.start()
+        self.sends.setdefault(id(event), []).append(send)
+
+    async def _deliver(self, event: EventT, send: Send) -> None:
+        delay = _BACKOFF_S[0]
+        while (error := await send.outcome()) is not None:
+            name = send.topic.get_topic_name()
+            if too_large(error) and send.role != "dlq":
+                await self._too_large(event, name, error)
+                return
+            if not retriable(error) or await self.rt.topic_missing(name):
+                found = cause(error)
+                message = f"cannot deliver to {name}: {type(found).__name__}: {found}"
+                raise DeliveryError(message) from error
+            log.warning("sending to %s failed (%r); retrying in %.0f s", name, cause(error), delay)
+            self.rt.metrics.retrying(name, error)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, _BACKOFF_S[1])
+            await send.start()
+        self.rt.metrics.delivered(send.topic.get_topic_name())
+        if send.done is not None:
+            send.done()
+
+    async def _too_large(self, event: EventT, topic: str, error: BaseException) -> None:
+        # Over the topic's size limit a record never fits, so retrying is pointless: the
+        # source record is dead-lettered instead (once, whichever of its events failed).
+        if id(event) in self.lettered:
+            return
+        message = f"an event for {topic} is too large: {cause(error)}"
+        letter = self._letter(event, GeowireError(message, code="too_large", stage="publish"), "")
+        await letter.start()
+        await self._deliver(event, letter)
 
 
 async def run_stage(
-    rt: Runtime, events: Sequence[EventT], model: type[BaseModel], stage: str
+    rt: Runtime, out: Outbox, events: Sequence[EventT], model: type[BaseModel], stage: str
 ) -> AsyncIterator[tuple[EventT, Any]]:
     """Decode a batch of events, run a pipeline stage on it in the model thread.
 
@@ -119,9 +220,9 @@ async def run_stage(
         try:
             good.append((event, decode(event.message.value, model, stage=stage)))
         except Exception as exc:
-            await send_dead_letter(rt, event, exc, stage=stage)
+            await out.dead_letter(event, exc, stage=stage)
     for event, result in await rt.offload(rt.batch, stage, good):
         if isinstance(result, BaseException):
-            await send_dead_letter(rt, event, result, stage=stage)
+            await out.dead_letter(event, result, stage=stage)
         else:
             yield event, result

@@ -8,7 +8,7 @@ import faust
 
 from schemas.models import TaggedArticleV1
 from streams.core.pipeline import place_events
-from streams.service.agents.delivery import deliver, run_stage
+from streams.service.agents.delivery import Outbox, run_stage
 
 if TYPE_CHECKING:
     from streams.service.runtime import Runtime
@@ -16,13 +16,17 @@ if TYPE_CHECKING:
 
 def register_geocode(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     """Register the geocode agent on ``app``'s tagged topic."""
+    size, window = rt.settings.batch_size, rt.settings.batch_window_s
 
     @app.agent(rt.topics["tagged"], name="geocode_articles")
     async def geocode_articles(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(rt.settings.batch_size, rt.settings.batch_window_s):
-            async for event, article in run_stage(rt, events, TaggedArticleV1, "geocode"):
-                await deliver(rt, event, "enriched", [(article.id, article)])
-                places = [(p.article_id, p) for p in place_events(article)]
-                await deliver(rt, event, "places", places)
+        async with rt.crash_guard("geocode_articles"):
+            async for events in stream.noack_take(size, window):
+                out = Outbox(rt, stream)
+                async for event, article in run_stage(rt, out, events, TaggedArticleV1, "geocode"):
+                    await out.publish(event, "enriched", [(article.id, article)])
+                    places = [(p.article_id, p) for p in place_events(article)]
+                    await out.publish(event, "places", places)
+                await out.confirm(events)
 
     return geocode_articles
