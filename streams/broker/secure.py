@@ -5,7 +5,8 @@ PLAINTEXT one. The JDK's ``keytool`` makes a CA and a broker certificate for
 ``localhost``/``127.0.0.1`` signed by it, once, under ``<data dir>/tls/``; clients trust
 ``<data dir>/tls/ca.pem``. The SCRAM user is written into the storage when it is
 formatted (``StorageTool format --add-scram``) and, for a data dir formatted before,
-added to the running broker with ``kafka.admin.ConfigCommand``.
+added to the running broker with ``kafka.admin.ConfigCommand`` (both ship in the
+``kafka_2.13`` jar that ``deploy/kafka/pom.xml`` resolves).
 
 The credentials below are for a development broker on this machine only: they are
 documented, and geowire uses them when it talks to a broker on localhost over SASL
@@ -80,7 +81,8 @@ def make_tls(tls: TlsFiles) -> TlsFiles:
     store = ["-storetype", "PKCS12", "-storepass", _STORE_PASSWORD, "-keypass", _STORE_PASSWORD]
     key = ["-keyalg", "RSA", "-keysize", "2048", "-validity", _VALID_DAYS]
     ca = ["-alias", "ca", "-keystore", str(tls.ca_store), *store]
-    broker = ["-alias", "broker", "-keystore", str(tls.keystore), *store]
+    keystore = ["-keystore", str(tls.keystore), *store]
+    broker = ["-alias", "broker", *keystore]
     csr, crt = tls.directory / "broker.csr", tls.directory / "broker.crt"
     sign = ["-gencert", *ca, "-infile", str(csr), "-outfile", str(crt), "-rfc"]
     steps: list[tuple[str, Sequence[str]]] = [
@@ -89,7 +91,10 @@ def make_tls(tls: TlsFiles) -> TlsFiles:
         ("requesting the broker certificate", ["-certreq", *broker, "-file", str(csr)]),
         ("signing the broker certificate", [*sign, *_BROKER_EXTENSIONS]),
         ("exporting the CA certificate", ["-exportcert", *ca, "-rfc", "-file", str(tls.ca_pem)]),
-        ("importing the CA", ["-importcert", "-noprompt", *broker, "-file", str(tls.ca_pem)]),
+        (
+            "importing the CA",
+            ["-importcert", "-noprompt", "-alias", "ca", *keystore, "-file", str(tls.ca_pem)],
+        ),
         ("importing the broker certificate", ["-importcert", *broker, "-file", str(crt)]),
     ]
     for what, args in steps:
@@ -126,16 +131,13 @@ def scram_format_args() -> list[str]:
     return ["--add-scram", f"{MECHANISM}=[name={LOCAL_USERNAME},password={LOCAL_PASSWORD}]"]
 
 
-def add_scram_user(java: Sequence[str], bootstrap: str) -> None:
-    """Create (or reset) the local SCRAM user on a running broker.
+def scram_user_args(bootstrap: str) -> list[str]:
+    """``kafka.admin.ConfigCommand`` arguments that create (or reset) the local SCRAM user.
 
     Args:
-        java: the ``java ... -cp`` prefix that runs a Kafka main class.
-        bootstrap: the broker's PLAINTEXT address.
+        bootstrap: the running broker's PLAINTEXT address.
     """
-    command = [
-        *java,
-        "kafka.admin.ConfigCommand",
+    return [
         "--bootstrap-server",
         bootstrap,
         "--alter",
@@ -146,7 +148,6 @@ def add_scram_user(java: Sequence[str], bootstrap: str) -> None:
         "--entity-name",
         LOCAL_USERNAME,
     ]
-    run_checked(command, f"adding the SCRAM user {LOCAL_USERNAME}", "users")
 
 
 def _keytool() -> str:

@@ -223,16 +223,16 @@ def _recv_exact(conn: socket.socket, size: int) -> bytes:
     return data
 
 
-def uses_external_broker(bootstrap: str | None, port: int = 9092) -> bool:
+def uses_external_broker(bootstrap: str | None, *ports: int) -> bool:
     """Whether a bootstrap setting (GEOWIRE_KAFKA_BOOTSTRAP) names a broker other than ours.
 
     Args:
         bootstrap: the setting; None or empty means "the local broker".
-        port: the local broker's port.
+        ports: the local broker's client ports (PLAINTEXT and SASL_SSL); 9092 if none.
     """
     if not bootstrap:
         return False
-    local = {f"{host}:{port}" for host in _LOCAL_HOSTS}
+    local = {f"{host}:{port}" for host in _LOCAL_HOSTS for port in (ports or (9092,))}
     return any(server.strip() not in local for server in bootstrap.split(","))
 
 

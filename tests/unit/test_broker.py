@@ -81,6 +81,39 @@ def test_render_config_uses_ports_and_data_dir(tmp_path: Path) -> None:
     assert broker.bootstrap == "localhost:19092"
 
 
+def test_default_ports_leave_9093_to_the_secure_listener() -> None:
+    broker = LocalBroker(ROOT)
+    assert (broker.port, broker.secure_port, broker.controller_port) == (9092, 9093, 9094)
+
+
+def test_secure_config_adds_a_sasl_ssl_listener(tmp_path: Path) -> None:
+    broker = LocalBroker(
+        ROOT,
+        port=29092,
+        secure_port=29093,
+        controller_port=29094,
+        data_dir=tmp_path / "k",
+        secure=True,
+        extra={"auto.create.topics.enable": "false"},
+    )
+    props = _read_properties(broker.render_config())
+    assert props["listeners"] == (
+        "PLAINTEXT://localhost:29092,SASL_SSL://localhost:29093,CONTROLLER://localhost:29094"
+    )
+    assert props["advertised.listeners"] == "PLAINTEXT://localhost:29092,SASL_SSL://localhost:29093"
+    assert "SASL_SSL:SASL_SSL" in props["listener.security.protocol.map"].split(",")
+    assert props["inter.broker.listener.name"] == "PLAINTEXT"
+    assert props["sasl.enabled.mechanisms"] == "SCRAM-SHA-512"
+    jaas = props["listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config"]
+    assert jaas.startswith("org.apache.kafka.common.security.scram.ScramLoginModule required")
+    assert props["ssl.keystore.location"] == str(tmp_path / "k" / "tls" / "broker.p12")
+    assert props["auto.create.topics.enable"] == "false"
+    assert broker.status().secure_bootstrap == "localhost:29093"
+    plain = LocalBroker(ROOT, data_dir=tmp_path / "p")
+    plain.render_config()
+    assert plain.status().secure_bootstrap is None
+
+
 def test_default_data_dir_is_var_kafka_under_root() -> None:
     assert LocalBroker(ROOT).data_dir == ROOT / "var" / "kafka"
 
@@ -169,10 +202,11 @@ def test_a_port_clash_names_the_data_dir_whose_broker_holds_it(
         ("kafka:29092", True),
         ("localhost:19092", True),
         ("localhost:9092,broker2:9092", True),
+        ("localhost:9093", False),
     ],
 )
 def test_uses_external_broker(bootstrap: str | None, external: bool) -> None:
-    assert uses_external_broker(bootstrap, 9092) is external
+    assert uses_external_broker(bootstrap, 9092, 9093) is external
 
 
 def _serve_once(reply: bytes) -> tuple[int, threading.Thread]:
