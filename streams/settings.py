@@ -28,7 +28,10 @@ def user_cache() -> Path:
 class Settings(BaseSettings):
     """geowire settings; pass an instance explicitly to whatever needs it."""
 
-    model_config = SettingsConfigDict(env_prefix="GEOWIRE_", extra="ignore", frozen=True)
+    # an empty variable counts as unset
+    model_config = SettingsConfigDict(
+        env_prefix="GEOWIRE_", extra="ignore", frozen=True, env_ignore_empty=True
+    )
 
     # Kafka
     kafka_bootstrap: str = "localhost:9092"

@@ -15,7 +15,7 @@ import typer
 from streams.cli.bench import bench_app
 from streams.cli.broker import broker_app
 from streams.cli.eval import eval_app
-from streams.cli.settings import settings_or_exit
+from streams.cli.settings import fail, kafka_or_exit, settings_or_exit
 from streams.core.errors import GeowireError
 from streams.core.intake import RawInput, decode_raw
 from streams.settings import Settings
@@ -115,7 +115,7 @@ def produce(
     from streams.service.client import produce as send
     from streams.service.topics import ensure_topics
 
-    settings = settings_or_exit()
+    settings = kafka_or_exit(settings_or_exit())
     if topic is None:
         # before any worker runs, and on brokers that do not create topics on first use
         asyncio.run(ensure_topics(settings))
@@ -143,9 +143,11 @@ def tail(
     """Print a topic's messages as JSON lines."""
     from streams.service.client import tail as read
 
+    settings = kafka_or_exit(settings_or_exit())
+
     async def run() -> None:
         async for record in read(
-            settings_or_exit(),
+            settings,
             topic,
             from_beginning=from_beginning,
             since_ms=since_ms,
@@ -169,34 +171,41 @@ def replay(
     max_records: MaxRecords = None,
     to: Annotated[str | None, typer.Option(help="send here, not where each failed")] = None,
     dry_run: Annotated[bool, typer.Option(help="list the matching letters, send nothing")] = False,
+    again: Annotated[
+        bool, typer.Option(help="also send letters an earlier replay to the same target sent")
+    ] = False,
 ) -> None:
-    """Resend the original records of dead letters (after fixing their cause)."""
-    from typing import get_args
-
-    from schemas.models import ErrorCode, Stage
+    """Resend the original records of dead letters (after fixing their cause), once."""
+    from streams.core.errors import CODES, STAGES
     from streams.service.replay import LetterFilter, letter_line
     from streams.service.replay import replay as run
 
-    for given, known in ((code, get_args(ErrorCode)), (stage, get_args(Stage))):
+    for given, known in ((code, sorted(CODES)), (stage, sorted(STAGES))):
         if unknown := sorted(set(given) - set(known)):
             typer.echo(f"unknown {unknown}: choose from {', '.join(known)}", err=True)
             raise typer.Exit(2)
-    select = LetterFilter(codes=frozenset(code), stages=frozenset(stage))
+    select = LetterFilter(codes=frozenset(code), stages=frozenset(stage), since_ms=since_ms)
+    settings = kafka_or_exit(settings_or_exit())
     try:
         summary = asyncio.run(
             run(
-                settings_or_exit(),
+                settings,
                 select,
-                since_ms=since_ms,
                 max_records=max_records,
                 to_topic=to,
                 dry_run=dry_run,
+                again=again,
                 on_match=(lambda letter: _emit(letter_line(letter))) if dry_run else None,
             )
         )
     except GeowireError as exc:
-        typer.echo(f"replay: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        fail(exc)
+    if summary.replayed_before:
+        typer.echo(
+            f"{summary.replayed_before} matching letters were replayed before and are "
+            "skipped; --again sends them again",
+            err=True,
+        )
     typer.echo(orjson.dumps(summary.as_dict()).decode(), err=True)
 
 
@@ -226,16 +235,22 @@ def worker(
     settings = settings_or_exit()
     if web_port is not None:
         settings = settings.model_copy(update={"web_port": web_port})
-    run_worker(settings)
+    try:
+        run_worker(settings)
+    except GeowireError as exc:
+        fail(exc)
 
 
 @app.command("topics")
 def topics_create() -> None:
-    """Create geowire's topics when missing."""
-    from streams.service.topics import ensure_topics
+    """Create geowire's topics when missing; warn about existing ones set up otherwise."""
+    from streams.service.topics import check_topics, ensure_topics
 
-    created = asyncio.run(ensure_topics(settings_or_exit()))
+    settings = kafka_or_exit(settings_or_exit())
+    created = asyncio.run(ensure_topics(settings))
     typer.echo(f"created: {', '.join(created) or 'none (all exist)'}")
+    for warning in asyncio.run(check_topics(settings)):
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @gazetteer_app.command("import")

@@ -63,12 +63,18 @@ def _faust_app(settings: Settings) -> faust.App:
     )
 
 
-def create_app(settings: Settings, components: Components | None = None) -> faust.App:
+def create_app(
+    settings: Settings,
+    components: Components | None = None,
+    *,
+    executor: ThreadPoolExecutor | None = None,
+) -> faust.App:
     """Build the worker app with its agents registered.
 
     Args:
         settings: validated settings.
         components: the pipeline parts; tests pass fakes, by default the real ones.
+        executor: the model thread (the one that loaded the components), else a new one.
     """
     app = _faust_app(settings)
     topics = {
@@ -79,7 +85,7 @@ def create_app(settings: Settings, components: Components | None = None) -> faus
         settings=settings,
         topics=topics,
         components=components or Components(settings),
-        executor=ThreadPoolExecutor(max_workers=1, thread_name_prefix="geowire-model"),
+        executor=executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="geowire-model"),
         metrics=Metrics(),
     )
     add_web_pages(app, runtime.metrics)

@@ -53,7 +53,10 @@ async def start_producer(settings: Settings) -> AIOKafkaProducer:
 
 
 def record_json(msg: Any) -> dict[str, Any]:
-    """A consumed record as a JSON-friendly dict (JSON inlined, else text, else base64)."""
+    """A consumed record as a JSON-friendly dict (JSON inlined, else text, else base64).
+
+    Headers, when the record has any, come as text by name.
+    """
     value: Any = None
     if msg.value is not None:
         try:
@@ -64,13 +67,16 @@ def record_json(msg: Any) -> dict[str, Any]:
             except UnicodeDecodeError:
                 value = {"base64": base64.b64encode(msg.value).decode("ascii")}
     key = msg.key.decode("utf-8", "replace") if msg.key is not None else None
-    return {
+    record = {
         "topic": msg.topic,
         "partition": msg.partition,
         "offset": msg.offset,
         "key": key,
         "value": value,
     }
+    if msg.headers:  # e.g. a dead letter's origin and error
+        record["headers"] = {k: v.decode("utf-8", "replace") for k, v in msg.headers}
+    return record
 
 
 async def tail(

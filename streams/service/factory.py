@@ -6,7 +6,7 @@ import threading
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from streams.core.errors import ConfigError
+from streams.core.errors import ConfigError, GeowireError
 from streams.core.interfaces import Geocoder, Splitter, Tagger
 from streams.core.pipeline import Pipeline
 from streams.settings import Settings
@@ -38,7 +38,11 @@ class Components:
         """The compiled offline gazetteer (built on first use)."""
         from streams.gazetteer import load_gazetteer
 
-        return load_gazetteer(self.settings.gazetteer_path)
+        try:
+            return load_gazetteer(self.settings.gazetteer_path)
+        except (OSError, GeowireError) as exc:
+            message = f"cannot load the gazetteer: {exc}"
+            raise ConfigError(message, setting="gazetteer_path") from exc
 
     @cached_property
     def tagger(self) -> Tagger:
@@ -49,7 +53,7 @@ class Components:
             return SpacyTagger(self.settings.spacy_model, oracle=self.gazetteer)
         except OSError as exc:
             message = f"cannot load spaCy model {self.settings.spacy_model!r}: {exc}"
-            raise ConfigError(message) from exc
+            raise ConfigError(message, setting="spacy_model") from exc
 
     @cached_property
     def geocoder(self) -> Geocoder:

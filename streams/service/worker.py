@@ -1,29 +1,44 @@
-"""Start a Faust worker: create missing topics, then run the agents until stopped."""
+"""Start a Faust worker: load the models, reach the broker, then run the agents until stopped."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import faust
 
 from streams.service.app import create_app
-from streams.service.topics import ensure_topics
+from streams.service.factory import Components
+from streams.service.startup import prepare_broker
 from streams.settings import Settings
 
 log = logging.getLogger("geowire.worker")
 
 
 def run_worker(settings: Settings) -> None:
-    """Run a worker in the foreground; several workers share the consumer group."""
+    """Run a worker in the foreground; several workers share the consumer group.
+
+    Everything that can fail for a reason other than a record's fails here, before the
+    worker joins the group (``streams.service.startup``).
+
+    Raises:
+        ConfigError: the model, the gazetteer or the broker cannot be used as set.
+    """
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
-    # Topics are created before the agents subscribe, with geowire's partition count,
-    # so that no consumer ever triggers a broker-side auto-create with other settings.
-    asyncio.run(ensure_topics(settings))
+    started = time.monotonic()
+    components = Components(settings)
+    # loaded in the model thread, the one thread that calls spaCy and the gazetteer
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="geowire-model")
+    executor.submit(lambda: components.pipeline).result()
+    log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
+    asyncio.run(prepare_broker(settings))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    app = create_app(settings)
+    app = create_app(settings, components, executor=executor)
+    app.geowire.metrics.set_loaded()  # type: ignore[attr-defined]
     worker = faust.Worker(
         app,
         loglevel=settings.log_level.lower(),

@@ -1,0 +1,95 @@
+"""Fail fast: a worker checks what it needs before it subscribes, and says what is wrong.
+
+Settings are validated when they are read. Then the worker loads the spaCy model and the
+gazetteer, reaches the broker with its own options (TLS, SASL) and creates or checks its
+topics, and only then joins the consumer group. A problem stops it with one line naming
+the setting at fault, instead of a worker that takes partitions and drops their records.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+
+from aiokafka.conn import create_conn
+from aiokafka.errors import (
+    AuthenticationFailedError,
+    KafkaError,
+    SaslAuthenticationFailed,
+    UnsupportedSaslMechanismError,
+)
+
+from streams.core.errors import ConfigError
+from streams.service.kafka import client_options
+from streams.service.topics import check_topics, ensure_topics
+from streams.settings import Settings
+
+log = logging.getLogger("geowire.startup")
+_PROBE_TIMEOUT_S = 15.0
+
+
+async def probe(settings: Settings) -> None:
+    """Connect to the bootstrap servers as every client will: TLS, SASL, a first request.
+
+    Returns as soon as one server answers.
+
+    Raises:
+        ConfigError: naming the setting at fault: the password, the CA, the protocol,
+            or the bootstrap servers when none answers.
+    """
+    options = client_options(settings)
+    sasl = settings.sasl
+    failures = []
+    for server in settings.kafka_bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            conn = await asyncio.wait_for(
+                create_conn(
+                    host or "localhost",
+                    int(port),
+                    client_id="geowire-probe",
+                    request_timeout_ms=int(_PROBE_TIMEOUT_S * 1000),
+                    security_protocol=options["security_protocol"],
+                    ssl_context=options.get("ssl_context"),
+                    sasl_mechanism=sasl[0] if sasl else None,
+                    sasl_plain_username=sasl[1] if sasl else None,
+                    sasl_plain_password=sasl[2] if sasl else None,
+                ),
+                _PROBE_TIMEOUT_S,
+            )
+        except (SaslAuthenticationFailed, AuthenticationFailedError) as exc:
+            who = f"user {sasl[1]!r} ({sasl[0]})" if sasl else "this client"
+            message = f"{server} refused {who}: wrong username or password ({exc})"
+            raise ConfigError(message, setting="kafka_password") from exc
+        except UnsupportedSaslMechanismError as exc:
+            message = f"{server} does not offer {sasl[0] if sasl else 'SASL'}: {exc}"
+            raise ConfigError(message, setting="kafka_sasl_mechanism") from exc
+        except ssl.SSLCertVerificationError as exc:
+            message = f"the certificate of {server} is not trusted: {exc.verify_message}"
+            raise ConfigError(message, setting="kafka_ssl_cafile") from exc
+        except ssl.SSLError as exc:
+            protocol = settings.kafka_security_protocol
+            message = f"no TLS handshake with {server} (is it a {protocol} listener?): {exc}"
+            raise ConfigError(message, setting="kafka_security_protocol") from exc
+        except (OSError, TimeoutError, KafkaError, ValueError) as exc:
+            failures.append(f"{server}: {type(exc).__name__}: {exc}".rstrip(": "))
+            continue
+        conn.close()
+        return
+    message = f"no Kafka broker answers ({'; '.join(failures)})"
+    if settings.kafka_security_protocol != "PLAINTEXT":
+        message += f"; is every server a {settings.kafka_security_protocol} listener?"
+    raise ConfigError(message, setting="kafka_bootstrap")
+
+
+async def prepare_broker(settings: Settings) -> None:
+    """Reach the broker, create the missing topics and warn about ones set up otherwise.
+
+    Topics are created before the agents subscribe, with geowire's partition count and
+    configuration, so that no consumer triggers a broker-side auto-create with others.
+    """
+    await probe(settings)
+    await ensure_topics(settings)
+    for warning in await check_topics(settings):
+        log.warning("%s", warning)
