@@ -2,7 +2,9 @@
 
 A dead letter keeps the original key and value bytes, so a replayed record is the record
 that failed, and the ids derived from it are the same: consumers that deduplicate by id
-see no new articles for inputs that had already got through.
+see no new articles for inputs that had already got through. The record's own headers
+come back too. A replay remembers what it sent (``streams.service.bookmarks``), so a
+second run sends only letters that came since, unless told ``again``.
 """
 
 from __future__ import annotations
@@ -15,28 +17,23 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from schemas.models import DeadLetterV1
 from streams.core.errors import ConfigError, EventError
+from streams.service.bookmarks import (
+    Bookmark,
+    LetterFilter,
+    bookmark_group,
+    read_bookmarks,
+    save_bookmark,
+)
 from streams.service.client import offsets_since, start_producer
-from streams.service.codec import decode
+from streams.service.codec import DeadLetter, decode_letter
 from streams.service.kafka import client_options
+from streams.service.letters import header_list, passed_on
 from streams.settings import Settings
 
+__all__ = ["LetterFilter", "ReplaySummary", "letter_line", "original_record", "replay"]
+
 REPLAY_HEADER = "geowire-replay-of"
-
-
-@dataclass(frozen=True)
-class LetterFilter:
-    """Which dead letters to replay; an empty set lets every value through."""
-
-    codes: frozenset[str] = frozenset()
-    stages: frozenset[str] = frozenset()
-
-    def matches(self, letter: DeadLetterV1) -> bool:
-        """True if ``letter`` passes the code and stage filters."""
-        return (not self.codes or letter.error.code in self.codes) and (
-            not self.stages or letter.error.stage in self.stages
-        )
 
 
 @dataclass
@@ -47,14 +44,18 @@ class ReplaySummary:
     matched: int = 0
     sent: int = 0
     unreadable: int = 0
+    #: matching letters a replay to the same target had sent before (skipped)
+    replayed_before: int = 0
     codes: Counter[str] = field(default_factory=Counter)
+    #: the consumer group that remembers this replay (None for a dry run)
+    bookmark: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as a JSON-friendly dict."""
         return {**self.__dict__, "codes": dict(self.codes)}
 
 
-def original_record(letter: DeadLetterV1) -> tuple[bytes | None, bytes]:
+def original_record(letter: DeadLetter) -> tuple[bytes | None, bytes]:
     """The key and value bytes of the record ``letter`` was made from."""
     key = None if letter.key is None else base64.b64decode(letter.key)
     return key, base64.b64decode(letter.value)
@@ -102,21 +103,21 @@ async def replay(
     settings: Settings,
     select: LetterFilter,
     *,
-    since_ms: int | None = None,
     max_records: int | None = None,
     to_topic: str | None = None,
     dry_run: bool = False,
+    again: bool = False,
     on_match: Any = None,
 ) -> ReplaySummary:
     """Resend the original records of the dead letters that ``select`` matches.
 
     Args:
         settings: the brokers and the dead-letter topic.
-        select: which letters to replay.
-        since_ms: only letters stamped at or after this epoch millisecond.
+        select: which letters to replay (codes, stages, stamped since).
         max_records: stop after this many matched letters.
         to_topic: send every record here instead of to the topic it failed on.
-        dry_run: count and report the matches, send nothing.
+        dry_run: count and report the matches, send nothing (and remember nothing).
+        again: also send letters that an earlier replay to the same target sent.
         on_match: called with each matched letter (for listing them).
 
     Returns:
@@ -128,24 +129,32 @@ async def replay(
     if to_topic == settings.topic_dlq:
         message = f"will not replay into the dead-letter topic {to_topic} itself"
         raise ConfigError(message)
-    summary = ReplaySummary()
+    target = to_topic or "origin"
+    marks = [] if again else await read_bookmarks(settings, target)
+    group = bookmark_group(settings, target, select)
+    done = dict(next((m.offsets for m in marks if m.group == group), {}))
+    summary = ReplaySummary(bookmark=None if dry_run else group)
     producer = None if dry_run else await start_producer(settings)
-    letters = read_to_end(settings, settings.topic_dlq, since_ms=since_ms)
+    letters = read_to_end(settings, settings.topic_dlq, since_ms=select.since_ms)
     try:
         async for msg in letters:
             summary.read += 1
+            done[msg.partition] = max(done.get(msg.partition, 0), msg.offset + 1)
             letter = _letter(msg.value)
             if letter is None:
                 summary.unreadable += 1
                 continue
-            if not select.matches(letter) or letter.topic == settings.topic_dlq:
+            if not select.matches(letter, msg.timestamp) or letter.topic == settings.topic_dlq:
+                continue
+            if any(m.covers(letter, msg.partition, msg.offset, msg.timestamp) for m in marks):
+                summary.replayed_before += 1
                 continue
             summary.matched += 1
             summary.codes[letter.error.code] += 1
             if on_match:
                 on_match(letter)
             if producer is not None:
-                await _resend(producer, letter, to_topic, f"{msg.partition}:{msg.offset}")
+                await _resend(producer, letter, msg, to_topic)
                 summary.sent += 1
             if max_records is not None and summary.matched >= max_records:
                 break
@@ -153,26 +162,29 @@ async def replay(
         await letters.aclose()  # stops the consumer now, also after --max breaks off
         if producer is not None:
             await producer.stop()
+    if not dry_run:
+        await save_bookmark(settings, Bookmark(group, select, done))
     return summary
 
 
 async def _resend(
-    producer: AIOKafkaProducer, letter: DeadLetterV1, to_topic: str | None, origin: str
+    producer: AIOKafkaProducer, letter: DeadLetter, msg: Any, to_topic: str | None
 ) -> None:
     key, value = original_record(letter)
-    # the header tells an operator reading the topic where the record came back from
-    headers = [(REPLAY_HEADER, origin.encode())]
+    # the record's own headers come back, and one naming the letter it came back from
+    headers = passed_on(header_list(msg.headers))
+    headers.append((REPLAY_HEADER, f"{msg.partition}:{msg.offset}".encode()))
     await producer.send_and_wait(to_topic or letter.topic, value=value, key=key, headers=headers)
 
 
-def _letter(value: bytes | None) -> DeadLetterV1 | None:
+def _letter(value: bytes | None) -> DeadLetter | None:
     try:
-        return decode(value, DeadLetterV1, stage="decode")
+        return decode_letter(value)
     except EventError:
         return None
 
 
-def letter_line(letter: DeadLetterV1) -> dict[str, Any]:
+def letter_line(letter: DeadLetter) -> dict[str, Any]:
     """One matched letter as a short JSON-friendly dict, for listings."""
     return {
         "topic": letter.topic,

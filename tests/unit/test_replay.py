@@ -11,6 +11,7 @@ import pytest
 from schemas.models import DeadLetterV1
 from streams.core.errors import ConfigError, InputError
 from streams.service.codec import dead_letter, decode, encode
+from streams.service.bookmarks import Bookmark, bookmark_group
 from streams.service.replay import LetterFilter, ReplaySummary, original_record, replay
 from streams.settings import Settings
 
@@ -56,7 +57,8 @@ def test_the_summary_is_plain_json() -> None:
     summary = ReplaySummary(read=3, matched=2, sent=2, unreadable=1)
     summary.codes.update(["not_utf8", "not_utf8"])
     assert summary.as_dict() == {
-        "read": 3, "matched": 2, "sent": 2, "unreadable": 1, "codes": {"not_utf8": 2},
+        "read": 3, "matched": 2, "sent": 2, "unreadable": 1, "replayed_before": 0,
+        "codes": {"not_utf8": 2}, "bookmark": None,
     }  # fmt: skip
 
 
@@ -64,3 +66,27 @@ def test_replaying_into_the_dead_letter_topic_itself_is_refused() -> None:
     settings = Settings(kafka_bootstrap="localhost:1")
     with pytest.raises(ConfigError, match="dead-letter topic"):
         asyncio.run(replay(settings, LetterFilter(), to_topic=settings.topic_dlq))
+
+
+def test_a_bookmark_covers_the_letters_its_replay_sent_and_no_others() -> None:
+    too_large, internal = _letter("too_large", "decode"), _letter("internal", "tag")
+    mark = Bookmark("g", LetterFilter(codes=frozenset({"too_large"})), {1: 10})
+    assert mark.covers(too_large, partition=1, offset=9, timestamp_ms=5)
+    assert not mark.covers(too_large, partition=1, offset=10, timestamp_ms=5)  # came since
+    assert not mark.covers(too_large, partition=0, offset=0, timestamp_ms=5)  # not read there
+    assert not mark.covers(internal, partition=1, offset=3, timestamp_ms=5)  # not its filter
+    since = Bookmark("g", LetterFilter(since_ms=100), {1: 10})
+    assert not since.covers(internal, partition=1, offset=3, timestamp_ms=99)
+    assert since.covers(internal, partition=1, offset=3, timestamp_ms=100)
+
+
+def test_each_target_and_filter_has_its_own_bookmark_which_keeps_the_filter() -> None:
+    settings = Settings()
+    select = LetterFilter(codes=frozenset({"too_large", "no_text"}), since_ms=7)
+    group = bookmark_group(settings, "origin", select)
+    assert group.startswith(f"geowire-replay.{settings.topic_dlq}.origin.")
+    assert group == bookmark_group(settings, "origin", LetterFilter(
+        codes=frozenset({"no_text", "too_large"}), since_ms=7))  # fmt: skip
+    assert group != bookmark_group(settings, "elsewhere", select)
+    assert group != bookmark_group(settings, "origin", LetterFilter())
+    assert LetterFilter.from_json(select.as_json().decode()) == select
