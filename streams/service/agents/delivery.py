@@ -1,8 +1,11 @@
 """What the agents share: sends confirmed per batch, acks after delivery, dead letters.
 
-At-least-once that survives failed sends. The agents read with ``noack_take``, so Faust
-acknowledges nothing by itself (its ``take_events`` acks a batch in a ``finally``, even
-when the agent raised). An ``Outbox`` starts the sends of a batch as the agent makes
+At-least-once that survives failed sends. The agents read with
+``stream.noack().noack_take(...)``, so Faust acknowledges nothing by itself: its
+``take_events`` acks a batch in a ``finally``, even when the agent raised, and
+``noack_take`` alone puts the stream's acks back on when it ends, so that a crashed agent's
+stream would ack what it still reads while the worker stops; a ``noack()`` stream has them
+off for good. An ``Outbox`` starts the sends of a batch as the agent makes
 them, waits for the broker's confirmation of all of them together, and acknowledges
 each source record, in order, once everything made from it (its events, or its dead
 letter) is on the broker. So a committed offset never passes an undelivered record.

@@ -21,7 +21,7 @@ def register_geocode(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     @app.agent(rt.topics["tagged"], name="geocode_articles")
     async def geocode_articles(stream: faust.StreamT) -> None:
         async with rt.crash_guard("geocode_articles"):
-            async for events in stream.noack_take(size, window):
+            async for events in stream.noack().noack_take(size, window):
                 out = Outbox(rt, stream)
                 async for event, article in run_stage(rt, out, events, TaggedArticleV1, "geocode"):
                     await out.publish(event, "enriched", [(article.id, article)])

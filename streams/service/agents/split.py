@@ -24,7 +24,7 @@ def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     @app.agent(rt.topics["raw"], name="split_inputs")
     async def split_inputs(stream: faust.StreamT) -> None:
         async with rt.crash_guard("split_inputs"):
-            async for events in stream.noack_take(size, window):
+            async for events in stream.noack().noack_take(size, window):
                 out = Outbox(rt, stream)
                 for event in events:
                     msg = event.message

@@ -20,7 +20,7 @@ def register_tag(app: faust.App, rt: Runtime) -> faust.types.AgentT:
     @app.agent(rt.topics["articles"], name="tag_articles")
     async def tag_articles(stream: faust.StreamT) -> None:
         async with rt.crash_guard("tag_articles"):
-            async for events in stream.noack_take(size, window):
+            async for events in stream.noack().noack_take(size, window):
                 out = Outbox(rt, stream)
                 async for event, tagged in run_stage(rt, out, events, ArticleV1, "tag"):
                     await out.publish(event, "tagged", [(tagged.article.id, tagged)])
