@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
-from streams.core.errors import ConfigError, EventError
+from streams.core.errors import ConfigError, DeliveryError, EventError
 from streams.service.bookmarks import (
     Bookmark,
     LetterFilter,
@@ -174,7 +175,11 @@ async def _resend(
     # the record's own headers come back, and one naming the letter it came back from
     headers = passed_on(header_list(msg.headers))
     headers.append((REPLAY_HEADER, f"{msg.partition}:{msg.offset}".encode()))
-    await producer.send_and_wait(to_topic or letter.topic, value=value, key=key, headers=headers)
+    topic = to_topic or letter.topic
+    try:
+        await producer.send_and_wait(topic, value=value, key=key, headers=headers)
+    except KafkaError as exc:
+        raise DeliveryError(f"cannot send to {topic}: {type(exc).__name__}: {exc}") from exc
 
 
 def _letter(value: bytes | None) -> DeadLetter | None:

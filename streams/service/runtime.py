@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import threading
 import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +35,10 @@ class Runtime:
     # called from this thread only, keeping the event loop free.
     executor: ThreadPoolExecutor
     metrics: Metrics
+    # Seconds a crashed worker has to stop before it exits by force (None: never, as in
+    # tests). Faust's shutdown sometimes hangs after a crash (in the consumer thread,
+    # after the group is left); the acked offsets are committed by then.
+    exit_after_crash_s: float | None = None
 
     @contextlib.asynccontextmanager
     async def crash_guard(self, agent: str) -> AsyncIterator[None]:
@@ -47,6 +53,10 @@ class Runtime:
         except Exception as exc:
             log.error("agent %s crashed, the worker stops: %s", agent, exc)
             self.metrics.set_crashed(agent, exc)
+            if self.exit_after_crash_s is not None:
+                timer = threading.Timer(self.exit_after_crash_s, _exit_hard, args=(agent,))
+                timer.daemon = True  # a worker that stops in time exits at once
+                timer.start()
             raise
 
     async def topic_missing(self, name: str) -> bool:
@@ -83,3 +93,9 @@ class Runtime:
             except Exception as exc:
                 out.append((event, exc))
         return out
+
+
+def _exit_hard(agent: str) -> None:
+    log.critical("the worker did not stop after agent %s crashed: exiting now", agent)
+    logging.shutdown()
+    os._exit(1)

@@ -15,6 +15,9 @@ from streams.service.startup import prepare_broker
 from streams.settings import Settings
 
 log = logging.getLogger("geowire.worker")
+# How long a crashed worker may take to stop cleanly (leave the group, commit what it
+# acknowledged) before it exits by force.
+_CRASH_GRACE_S = 30.0
 
 
 def run_worker(settings: Settings) -> None:
@@ -38,7 +41,9 @@ def run_worker(settings: Settings) -> None:
     asyncio.run(prepare_broker(settings))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, components, executor=executor)
-    app.geowire.metrics.set_loaded()  # type: ignore[attr-defined]
+    runtime = app.geowire  # type: ignore[attr-defined]
+    runtime.metrics.set_loaded()
+    runtime.exit_after_crash_s = _CRASH_GRACE_S
     worker = faust.Worker(
         app,
         loglevel=settings.log_level.lower(),

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 
+from streams.broker.local import LocalBroker
 from streams.paths import ROOT, shared_dir
 from streams.service.topics import delete_topics
 from streams.settings import Settings
@@ -91,7 +96,19 @@ class WorkerProcess:
         self.env = {**os.environ, **env, "GEOWIRE_WEB_PORT": str(_free_port())}
         self.proc: subprocess.Popen[bytes] | None = None
 
+    def get(self, path: str) -> tuple[int, dict]:
+        """GET a page of the worker's web server: status and JSON body (0 if none answers)."""
+        url = f"http://127.0.0.1:{self.env['GEOWIRE_WEB_PORT']}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=5) as resp:
+                return resp.status, orjson.loads(resp.read())
+        except urllib.error.HTTPError as exc:
+            return exc.code, orjson.loads(exc.read())
+        except (OSError, orjson.JSONDecodeError):
+            return 0, {}
+
     def start(self, timeout: float = 180) -> None:
+        """Start it and wait until ``/ready`` says it consumes."""
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "streams.cli.main", "worker"],
@@ -102,13 +119,21 @@ class WorkerProcess:
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            text = self.log.read_text(errors="replace")
-            if "newly assigned partitions" in text and "load_models done" in text:
+            if self.get("/ready")[0] == 200:
                 return
             if self.proc.poll() is not None:
+                text = self.log.read_text(errors="replace")
                 pytest.fail(f"worker exited {self.proc.returncode}:\n{text[-4000:]}")
             time.sleep(0.5)
         pytest.fail(f"worker not ready in {timeout}s:\n{self.log.read_text()[-4000:]}")
+
+    def wait_exit(self, timeout: float) -> int | None:
+        """Wait for the worker to exit on its own; its status, or None if it still runs."""
+        assert self.proc is not None
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -126,3 +151,14 @@ def worker(it_env, tmp_path_factory) -> Iterator[WorkerProcess]:
     proc.start()
     yield proc
     proc.stop()
+
+
+@pytest.fixture(scope="session")
+def own_secure_broker(tmp_path_factory) -> Iterator[LocalBroker]:
+    """A broker of this session's own: SASL_SSL, an authorizer, no auto-create (faults.py)."""
+    from tests.integration.faults import own_broker
+
+    if shutil.which("java") is None:
+        pytest.skip("needs a Java runtime")
+    with own_broker(tmp_path_factory.mktemp("own-broker")) as broker:
+        yield broker

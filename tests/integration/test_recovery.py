@@ -28,7 +28,7 @@ def group_env(it_env, it_run, tmp_path):
 
 
 @pytest.mark.parametrize("stop", ["kill", "terminate"])
-def test_a_killed_or_stopped_worker_loses_nothing(group_env, tmp_path, monkeypatch, stop):
+def test_a_killed_or_stopped_worker_loses_nothing(group_env, tmp_path, monkeypatch, capsys, stop):
     # kill: no clean shutdown, no final commit; terminate (SIGTERM, as Kubernetes and
     # docker stop do): Faust's shutdown path, which must not commit unfinished records
     for name, value in group_env.items():
@@ -60,7 +60,15 @@ def test_a_killed_or_stopped_worker_loses_nothing(group_env, tmp_path, monkeypat
         for r in records:
             by_source.setdefault(r["value"]["source_id"], set()).add(r["value"]["id"])
         assert all(len(ids) == 1 for ids in by_source.values())
-        assert collect(settings, settings.topic_dlq, from_beginning=True, timeout_s=2) == []
+        letters = collect(settings, settings.topic_dlq, from_beginning=True, timeout_s=2)
+        ids = [r["value"]["id"] for r in records]
+        with capsys.disabled():
+            print(
+                f"\n[fault: worker {'SIGKILL' if stop == 'kill' else 'SIGTERM'}] "
+                f"inputs={len(inputs)} enriched={len(seen)} "
+                f"duplicates={len(ids) - len(set(ids))} dead_letters={len(letters)}"
+            )
+        assert letters == []
     finally:
         for w in workers:
             w.stop()

@@ -51,8 +51,8 @@ def test_replay_resends_the_original_key_and_bytes_of_the_matching_letters(dlq_s
     select = LetterFilter(codes=frozenset({"not_utf8", "bad_json"}))
     summary = asyncio.run(replay(settings, select))
     assert summary.as_dict() == {
-        "read": 4, "matched": 2, "sent": 2, "unreadable": 1,
-        "codes": {"not_utf8": 1, "bad_json": 1},
+        "read": 4, "matched": 2, "sent": 2, "unreadable": 1, "replayed_before": 0,
+        "codes": {"not_utf8": 1, "bad_json": 1}, "bookmark": summary.bookmark,
     }  # fmt: skip
     back = _records(settings, source)
     assert sorted(((m.key, m.value) for m in back), key=str) == sorted(
@@ -66,6 +66,14 @@ def test_replay_resends_the_original_key_and_bytes_of_the_matching_letters(dlq_s
     for m in back:
         letter = decode(kept[dict(m.headers)[REPLAY_HEADER]], DeadLetterV1, stage="decode")
         assert original_record(letter) == (m.key, m.value)
+    # a second replay sends nothing: it remembers what the first one sent
+    again = asyncio.run(replay(settings, select))
+    assert (again.sent, again.replayed_before, again.bookmark) == (0, 2, summary.bookmark)
+    # another filter's letters were not replayed yet; --again sends the first ones again
+    other = asyncio.run(replay(settings, LetterFilter(codes=frozenset({"internal"}))))
+    assert (other.sent, other.replayed_before) == (1, 0)
+    assert asyncio.run(replay(settings, select, again=True)).sent == 2
+    assert asyncio.run(replay(settings, LetterFilter())).sent == 0  # all replayed by now
 
 
 def test_a_dry_run_lists_the_letters_and_sends_nothing(dlq_settings, it_env) -> None:

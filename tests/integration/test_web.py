@@ -35,9 +35,11 @@ def _sample(text: str, name: str, **labels: str) -> float:
     return 0.0
 
 
-def test_a_loaded_worker_reports_healthy(worker) -> None:
+def test_a_consuming_worker_is_alive_and_ready(worker) -> None:
     status, body = _get(worker, "/health")
     assert (status, orjson.loads(body)) == (200, {"status": "ok"})
+    status, body = _get(worker, "/ready")
+    assert (status, orjson.loads(body)) == (200, {"status": "ready"})
 
 
 def test_metrics_count_what_the_worker_dead_letters(worker, it_settings) -> None:

@@ -10,8 +10,8 @@ import pytest
 
 from schemas.models import DeadLetterV1
 from streams.core.errors import ConfigError, InputError
-from streams.service.codec import dead_letter, decode, encode
 from streams.service.bookmarks import Bookmark, bookmark_group
+from streams.service.codec import dead_letter, decode, encode
 from streams.service.replay import LetterFilter, ReplaySummary, original_record, replay
 from streams.settings import Settings
 
