@@ -180,6 +180,19 @@ def other_brokers() -> list[Path]:
     return found
 
 
+def broker_serving(port: int) -> Path | None:
+    """The data dir of the running geowire broker whose PLAINTEXT listener is ``port``."""
+    for data_dir in other_brokers():
+        with contextlib.suppress(OSError):
+            text = (data_dir / "server.properties").read_text()
+            if any(
+                line.startswith("listeners=") and f"PLAINTEXT://localhost:{port}," in line + ","
+                for line in text.splitlines()
+            ):
+                return data_dir
+    return None
+
+
 def _argv(cmdline: Path) -> list[bytes]:
     """The arguments in a ``/proc/<pid>/cmdline`` file."""
     return [arg for arg in cmdline.read_bytes().split(b"\0") if arg]

@@ -10,7 +10,12 @@ import typer
 
 from streams.broker.local import LocalBroker
 from streams.broker.secure import LOCAL_USERNAME, MECHANISM
-from streams.broker.tools import uses_external_broker
+from streams.broker.tools import (
+    BrokerError,
+    api_versions_ok,
+    broker_serving,
+    uses_external_broker,
+)
 from streams.core.errors import GeowireError
 from streams.paths import ROOT
 
@@ -58,6 +63,14 @@ def broker_start(
     broker = _broker(data_dir, port, secure_port, controller_port, secure)
     try:
         started = broker.start()
+    except BrokerError as exc:
+        shared = broker_serving(port) if exc.reason == "port" and not secure else None
+        if shared is not None and api_versions_ok("localhost", port):
+            # the machine's shared broker, run from another checkout: use it (and leave it)
+            typer.echo(f"a broker from {shared} already serves localhost:{port}: using it")
+            return
+        typer.echo(f"broker did not start ({exc.reason}): {exc}", err=True)
+        raise typer.Exit(2) from exc
     except GeowireError as exc:
         reason = getattr(exc, "reason", exc.code)
         typer.echo(f"broker did not start ({reason}): {exc}", err=True)

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from streams.broker.local import BrokerError, LocalBroker
 from streams.broker.tools import (
     api_versions_ok,
+    broker_serving,
     new_cluster_id,
     render_properties,
     uses_external_broker,
@@ -189,6 +190,13 @@ def test_a_port_clash_names_the_data_dir_whose_broker_holds_it(
     with socket.create_server(("localhost", broker.port)), pytest.raises(BrokerError) as info:
         mine.start(timeout=5)
     assert f"a broker runs from {broker.data_dir}" in str(info.value)
+
+
+def test_the_broker_serving_a_port_is_found_by_its_config(
+    broker: LocalBroker, fake_broker: subprocess.Popen[bytes]
+) -> None:
+    assert broker_serving(broker.port) == broker.data_dir
+    assert broker_serving(broker.controller_port) is None
 
 
 @pytest.mark.parametrize(
