@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -20,47 +18,13 @@ from pathlib import Path
 
 import orjson
 
-from streams.broker.tools import api_versions_ok
-from streams.core.errors import ConfigError
+from streams.bench.workers import check_broker, run_env, run_prefixes, start_workers, stop_workers
 from streams.paths import shared_dir
 from streams.service.client import collect, produce
 from streams.service.topics import delete_topics
 from streams.settings import Settings
 
 SHARED = shared_dir() / "bench" / "geoparse"
-
-
-def _env(run: str, tmp: Path) -> dict[str, str]:
-    env = {"GEOWIRE_APP_ID": f"geowire-bench-{run}", "GEOWIRE_DATA_DIR": str(tmp)}
-    for role in ("raw", "articles", "tagged", "enriched", "places", "dlq"):
-        env[f"GEOWIRE_TOPIC_{role.upper()}"] = f"bench-{run}.{role}"
-    return env
-
-
-def _start_workers(env: dict[str, str], count: int, tmp: Path) -> list[subprocess.Popen[bytes]]:
-    procs = []
-    for n in range(count):
-        log = (tmp / f"worker-{n}.log").open("wb")
-        worker_env = {**os.environ, **env, "GEOWIRE_WEB_PORT": str(16070 + n)}
-        cmd = [sys.executable, "-m", "streams.cli.main", "worker"]
-        procs.append(subprocess.Popen(cmd, env=worker_env, stdout=log, stderr=subprocess.STDOUT))
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        logs = [(tmp / f"worker-{n}.log").read_text(errors="replace") for n in range(count)]
-        if all("load_models done" in text for text in logs):
-            return procs
-        for n, proc in enumerate(procs):
-            if proc.poll() is not None:
-                message = f"worker {n} exited with {proc.returncode}:\n{logs[n][-2000:]}"
-                raise RuntimeError(message)
-        time.sleep(0.5)
-    raise RuntimeError("workers did not start in time")
-
-
-def _broker_answers(bootstrap: str) -> bool:
-    """Whether the first broker of ``bootstrap`` answers Kafka requests."""
-    host, _, port = bootstrap.split(",")[0].strip().rpartition(":")
-    return api_versions_ok(host or "localhost", int(port or 9092))
 
 
 def run(docs: int, workers: int) -> dict[str, float] | None:
@@ -79,16 +43,11 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
     texts = [orjson.loads(line)["text"] for line in path.open("rb")][:docs]
     run_id = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory() as tmp_name:
-        env = _env(run_id, Path(tmp_name))
+        env = run_env(run_id, Path(tmp_name))
         os.environ.update(env)
         settings = Settings()
-        if not _broker_answers(settings.kafka_bootstrap):
-            message = (
-                f"no Kafka broker answers at {settings.kafka_bootstrap}: start one with "
-                "`geowire broker start` or set GEOWIRE_KAFKA_BOOTSTRAP"
-            )
-            raise ConfigError(message)
-        procs = _start_workers(env, workers, Path(tmp_name))
+        check_broker(settings)
+        procs = start_workers(env, workers, Path(tmp_name))
         try:
             records = [(f"doc-{i}".encode(), t.encode()) for i, t in enumerate(texts)]
             started = time.monotonic()
@@ -102,10 +61,8 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
             )
             elapsed = time.monotonic() - started
         finally:
-            for proc in procs:
-                proc.terminate()
-                proc.wait(timeout=60)
-            asyncio.run(delete_topics(settings, [f"bench-{run_id}.", f"geowire-bench-{run_id}"]))
+            stop_workers(procs)
+            asyncio.run(delete_topics(settings, run_prefixes(run_id)))
     figures = {
         "workers": workers,
         "docs": len(texts),

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from streams.cli.settings import settings_or_exit
+from streams.cli.settings import fail, settings_or_exit
 from streams.paths import shared_dir
 
 bench_app = typer.Typer(help="Benchmarks; each prints its figures and skips without ../shared.")
@@ -61,13 +61,35 @@ def bench_long(
 def bench_stream(docs: int = 300, workers: int = 1) -> None:
     """Documents end to end through Kafka with N workers (needs a broker)."""
     from streams.bench import stream
-    from streams.core.errors import ConfigError
+    from streams.core.errors import GeowireError
 
+    settings_or_exit()
     try:
         stream.run(docs, workers)
-    except ConfigError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from exc
+    except GeowireError as exc:
+        fail(exc)
+
+
+@bench_app.command("soak")
+def bench_soak(
+    minutes: Annotated[
+        float, typer.Option(help="how long to send at half the sustained rate")
+    ] = 10,
+    rate: Annotated[
+        float | None, typer.Option(help="documents per second (default: half the measured rate)")
+    ] = None,
+    calibrate: Annotated[int, typer.Option(help="documents of the burst that measures it")] = 120,
+    interval: Annotated[float, typer.Option(help="seconds between samples")] = 30,
+) -> None:
+    """One worker for N minutes at half its sustained rate: RSS, consumer lag, counts."""
+    from streams.bench import soak
+    from streams.core.errors import GeowireError
+
+    settings_or_exit()
+    try:
+        soak.run(soak.SoakArgs(minutes, rate, calibrate, interval))
+    except GeowireError as exc:
+        fail(exc)
 
 
 @bench_app.command("tagging")

@@ -56,8 +56,9 @@ def test_probes_and_scraping_use_the_web_port(config: dict[str, str], pod: dict[
     container = _container(pod)
     ports = {port["name"]: port["containerPort"] for port in container["ports"]}
     assert ports["web"] == int(config["GEOWIRE_WEB_PORT"])
-    for probe in ("readinessProbe", "startupProbe", "livenessProbe"):
+    for probe in ("startupProbe", "livenessProbe"):
         assert container[probe]["httpGet"] == {"path": "/health", "port": "web"}
+    assert container["readinessProbe"]["httpGet"] == {"path": "/ready", "port": "web"}
     annotations = pod["metadata"]["annotations"]
     assert annotations["prometheus.io/port"] == config["GEOWIRE_WEB_PORT"]
     assert annotations["prometheus.io/path"] == "/metrics"
