@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from streams.broker.local import LocalBroker
+from tests.integration.faults import free_ports
 
 pytestmark = [
     pytest.mark.integration,
@@ -24,20 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TOPIC = "geowire.broker-test"
 
 
-def _free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for sock in sockets:
-            sock.bind(("localhost", 0))
-        return [int(sock.getsockname()[1]) for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
 @pytest.fixture
 def broker(tmp_path: Path) -> Iterator[LocalBroker]:
-    port, controller_port = _free_ports(2)
+    port, controller_port = free_ports(2)
     local = LocalBroker(ROOT, port=port, controller_port=controller_port, data_dir=tmp_path)
     yield local
     local.stop(timeout=30)

@@ -10,9 +10,10 @@ import time
 import uuid
 
 import pytest
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from streams.paths import ROOT
-from streams.service.topics import admin_client, delete_topics, ensure_topics
+from streams.service.topics import admin_client, check_topics, delete_topics, ensure_topics
 from streams.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -65,3 +66,37 @@ async def _partitions(settings: Settings, topic: str) -> int:
     async with admin_client(settings) as admin:
         (described,) = await admin.describe_topics([topic])
         return len(described["partitions"])
+
+
+async def _configs(settings: Settings, topic: str) -> dict[str, str]:
+    async with admin_client(settings) as admin:
+        (response,) = await admin.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, topic)]
+        )
+    ((_err, _msg, _type, _name, entries, *_),) = response.resources
+    return {entry[0]: entry[1] for entry in entries}
+
+
+def test_the_dead_letter_topic_keeps_letters_as_long_as_the_settings_say(it_env) -> None:
+    run = f"tr-{uuid.uuid4().hex[:8]}."
+    settings = Settings(
+        kafka_bootstrap=it_env["GEOWIRE_KAFKA_BOOTSTRAP"],
+        dlq_retention_days=45,
+        **{f"topic_{role}": f"{run}{role}" for role in ROLES},
+    )
+    try:
+        asyncio.run(ensure_topics(settings))
+        dlq = asyncio.run(_configs(settings, settings.topic_dlq))
+        assert dlq["retention.ms"] == str(45 * 24 * 3600 * 1000)
+        assert int(dlq["max.message.bytes"]) > settings.max_event_bytes * 4 // 3
+        assert asyncio.run(check_topics(settings)) == []
+        # the same topics read with other settings: each difference is a warning
+        other = settings.model_copy(update={"dlq_retention_days": 30, "topic_partitions": 6})
+        warnings = asyncio.run(check_topics(other))
+        assert len([w for w in warnings if "partitions" in w]) == len(ROLES)
+        assert [w for w in warnings if "retention.ms" in w] == [
+            f"topic {run}dlq has retention.ms={45 * 24 * 3600 * 1000}, "
+            f"geowire would set {30 * 24 * 3600 * 1000}"
+        ]
+    finally:
+        asyncio.run(delete_topics(settings, [run]))

@@ -204,7 +204,8 @@ class Outbox:
         if id(event) in self.lettered:
             return
         message = f"an event for {topic} is too large: {cause(error)}"
-        letter = self._letter(event, GeowireError(message, code="too_large", stage="publish"), "")
+        error = GeowireError(message, code="too_large", stage="publish")
+        letter = self._letter(event, error, "publish")
         await letter.start()
         await self._deliver(event, letter)
 
