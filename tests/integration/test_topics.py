@@ -86,7 +86,11 @@ def test_the_dead_letter_topic_keeps_letters_as_long_as_the_settings_say(it_env)
     )
     try:
         asyncio.run(ensure_topics(settings))
-        dlq = asyncio.run(_configs(settings, settings.topic_dlq))
+        # a new topic's configuration reaches the broker's metadata a moment later
+        deadline, dlq = time.monotonic() + 15, {}
+        while "retention.ms" not in dlq and time.monotonic() < deadline:
+            dlq = asyncio.run(_configs(settings, settings.topic_dlq))
+            time.sleep(0.2)
         assert dlq["retention.ms"] == str(45 * 24 * 3600 * 1000)
         assert int(dlq["max.message.bytes"]) > settings.max_event_bytes * 4 // 3
         assert asyncio.run(check_topics(settings)) == []
