@@ -127,17 +127,16 @@ write_conf
 build_base
 build_images
 # What the stack must give: the in-process pipeline on the host, on the same inputs.
-if [ -f "$SEED" ]; then
-  seed_count=6
-else
+# The stack must give what the host gives; how well the seed is split is the splitter's
+# own benchmark (geowire eval split), not this test's.
+if [ ! -f "$SEED" ]; then
   say "no $SEED (../shared is absent): the seed is the project's own sample dump"
   SEED=$ROOT/tests/data/samples/wire-dump.txt
-  seed_count=
 fi
 "$PYTHON" "$HERE/articles.py" "$MORE_ARTICLES" >"$OUT/more.jsonl"
 "$GEOWIRE" enrich "$SEED" >"$OUT/expected-seed.jsonl"
 "$GEOWIRE" enrich --jsonl "$OUT/more.jsonl" >"$OUT/expected-more.jsonl"
-seed_count=${seed_count:-$(wc -l <"$OUT/expected-seed.jsonl")}
+seed_count=$(wc -l <"$OUT/expected-seed.jsonl")
 more_count=$(wc -l <"$OUT/expected-more.jsonl")
 
 # ----------------------------------------------------------------------------- 4
