@@ -99,7 +99,8 @@ test: venv
 	@started_broker=0
 	if [ -n "$(LOCAL_BROKER)" ] && ! $(GEOWIRE) broker status >/dev/null; then
 	  $(GEOWIRE) broker start
-	  started_broker=1
+	  # not when the port was served by another checkout's broker, which start only used
+	  if $(GEOWIRE) broker status >/dev/null; then started_broker=1; fi
 	fi
 	stop_broker() {
 	  if [ "$$started_broker" = 1 ]; then started_broker=0; $(GEOWIRE) broker stop; fi
