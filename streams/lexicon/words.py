@@ -69,6 +69,10 @@ PLACE_BEFORE = frozenset(
     """.split()
 )
 
+#: Words after a town's name that speak for the town ("Roselle police ticketed...",
+#: "Woodstock Mayor Ann Ray said", "Kesh's mayor").
+OFFICIAL_WORDS = frozenset({"police", "mayor", "council", "officials", "authorities", "residents"})
+
 #: Words after a name that make it a place: "X County", "X residents", "a X man".
 PLACE_AFTER = frozenset(
     """

@@ -24,7 +24,13 @@ from spacy.tokens import Doc
 from streams.core.interfaces import PlaceOracle
 from streams.lexicon.demonyms import BLOC_ADJECTIVES, bloc_region, demonym_country
 from streams.lexicon.lists import AND_WORDS
-from streams.lexicon.words import GENERIC_WORDS, ORG_HEADS, PLACE_ACRONYMS, ROUTE_WORDS
+from streams.lexicon.words import (
+    GENERIC_WORDS,
+    OFFICIAL_WORDS,
+    ORG_HEADS,
+    PLACE_ACRONYMS,
+    ROUTE_WORDS,
+)
 from streams.tag.mentions import (
     WEIGHT_CONTEXT,
     WEIGHT_NER,
@@ -60,10 +66,8 @@ _PLURAL_HEADS = {
 #: Prior a named item needs to be relabelled (vowel-skeleton matches score at most 0.1).
 LISTED_PLACE = 0.25
 _LIST_JOINS = AND_WORDS | {","}
-#: Words after a town's name that speak for the town, even at a sentence start
-#: ("Roselle police ticketed...", "Woodstock Mayor Ann Ray said").
-_OFFICIALS = frozenset({"police", "mayor", "council", "officials", "authorities", "residents"})
-#: Prior a sentence opener needs before those words: a town of 10,000+ ("Roselle").
+#: Prior a sentence opener needs before a word that speaks for its town
+#: (``OFFICIAL_WORDS``: "Roselle police ticketed..."): a town of 10,000+.
 OFFICIALS_PLACE = 0.75
 #: Prior a name after a politician's party tag needs: a county known without its
 #: "County" ("D-Braxton") scores as an alternate name.
@@ -129,7 +133,7 @@ def _by_gazetteer(
         return None
     # at a sentence start only a town of 10,000+ speaks through its officials, and
     # never a stop word ("As police arrived")
-    officials = end < len(doc) and doc[end].lower_ in _OFFICIALS and score >= OFFICIALS_PLACE
+    officials = end < len(doc) and doc[end].lower_ in OFFICIAL_WORDS and score >= OFFICIALS_PLACE
     officials = officials and not doc[start].is_stop
     if _sentence_initial(doc, start) and score < BARE_PLACE and not officials:
         return None  # "Early police work...": capitals at a sentence start prove nothing

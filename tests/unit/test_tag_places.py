@@ -409,3 +409,29 @@ def test_a_big_town_in_a_name_is_a_place_where_the_text_places_it() -> None:
     ):
         got = _resolved(text, [("Ada Ellsmere", "PERSON"), ("Ellsmere", "PERSON")], oracle)
         assert got[-1] == ("Ellsmere", "PERSON"), text
+
+
+def test_a_town_s_alternate_spelling_where_a_place_is_expected_is_a_place() -> None:
+    # 0.75 x 0.6: the gazetteer knows a town of 10,000+ under another spelling
+    oracle = FakeOracle({"Krasnoverkh": 0.75 * 0.6, "Dunmore": 0.3})
+    text = "Families who fled from Krasnoverkh and from Dunmore reached the camp."
+    got = _resolved(text, [("Krasnoverkh", "PERSON"), ("Dunmore", "PERSON")], oracle)
+    assert got == [("Krasnoverkh", "GPE"), ("Dunmore", "PERSON")]
+
+
+def test_a_town_s_alternate_spelling_stays_a_person_without_place_cues() -> None:
+    oracle = FakeOracle({"Krasnoverkh": 0.75 * 0.6})
+    text = "Krasnoverkh told the committee that the budget was late."
+    assert _resolved(text, [("Krasnoverkh", "PERSON")], oracle) == [("Krasnoverkh", "PERSON")]
+    # nor where the article gives it a person's full name
+    text = "Ivo Krasnoverkh spoke. Aid came from Krasnoverkh, the minister said."
+    got = _resolved(text, [("Ivo Krasnoverkh", "PERSON"), ("Krasnoverkh", "PERSON")], oracle)
+    assert ("Krasnoverkh", "GPE") not in got
+
+
+def test_a_town_s_mayor_or_police_make_a_place_context_but_its_family_does_not() -> None:
+    oracle = FakeOracle({"Krasnoverkh": 0.75 * 0.6})
+    text = "Krasnoverkh's mayor asked for generators."
+    assert _resolved(text, [("Krasnoverkh", "PERSON")], oracle) == [("Krasnoverkh", "GPE")]
+    text = "Krasnoverkh's family asked for privacy."
+    assert _resolved(text, [("Krasnoverkh", "PERSON")], oracle) == [("Krasnoverkh", "PERSON")]
