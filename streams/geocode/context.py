@@ -35,6 +35,8 @@ class ContextWeights(Protocol):
     @property
     def damping(self) -> float: ...
     @property
+    def context_neighbour(self) -> float: ...
+    @property
     def gate(self) -> float: ...
     @property
     def support_km(self) -> float: ...
@@ -56,6 +58,7 @@ class DocContext:
         countries: Mapping[str, float],
         weights: ContextWeights,
         located: np.ndarray,
+        neighbours: np.ndarray | None = None,
     ) -> None:
         self.w = weights
         rows = np.concatenate([g[0] for g in groups])
@@ -97,6 +100,7 @@ class DocContext:
         self.is_country = (kind == COUNTRY).astype(np.float64)
         self.is_admin1 = (kind == ADMIN1).astype(np.float64)
         self.support = np.zeros(len(rows))
+        self._neighbours = self._neighbour_links(kind, neighbours)
         self._near = self._near_pairs(kind) if gated.any() else None
         self.scores = self.fixed.copy()
         self._belief: np.ndarray | None = None
@@ -120,6 +124,9 @@ class DocContext:
         cc_share = self._share(self.cc, self.n_cc, mass) + self.extra_cc[self.cc]
         a1_share = self._share(self.area, self.n_area, mass * self.area_valid) * self.area_valid
         context = self.w.context_country * cc_share + self.w.context_admin1 * a1_share
+        if self._neighbours is not None:
+            countries, links, extra = self._neighbours
+            context = context + self.w.context_neighbour * (links @ mass[countries] + extra)
         context = np.divide(context, others, out=np.zeros_like(context), where=others > 1e-9)
         self.scores = self.fixed + context
         if self.w.proximity and self.n_groups > 1:
@@ -127,6 +134,28 @@ class DocContext:
         if self.small.any():
             self.support = self._support(belief)
             self.scores = self.scores - self.w.gate * self.gated * (1.0 - self.support)
+
+    def _neighbour_links(
+        self, kind: np.ndarray, neighbours: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The other groups' country candidates next to each candidate's country.
+
+        Returns:
+            The country candidates, a (candidates x country candidates) 0/1 matrix of
+            neighbourhood between the candidate's country and the other group's country,
+            and the demonym evidence of the neighbours of each candidate's country; None
+            when the article names no country.
+        """
+        if neighbours is None or not self.w.context_neighbour:
+            return None
+        countries = np.flatnonzero(kind == COUNTRY)
+        named = np.flatnonzero(self.extra_cc)
+        if not len(countries) and not len(named):
+            return None
+        links = neighbours[np.ix_(self.cc, self.cc[countries])]
+        links = links * (self.group[:, None] != self.group[countries][None, :])
+        extra = neighbours[np.ix_(self.cc, named)] @ self.extra_cc[named]
+        return countries, links, extra
 
     def _share(self, keys: np.ndarray, n_keys: int, mass: np.ndarray) -> np.ndarray:
         """Per candidate: mass of *other* groups' candidates with the same key."""

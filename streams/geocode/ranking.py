@@ -22,7 +22,15 @@ import numpy as np
 
 from streams.gazetteer.index import Gazetteer
 from streams.gazetteer.normalize import normalize
-from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, MINOR_FEATURES
+from streams.gazetteer.sources import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    COUNTRY,
+    FEATURE,
+    MINOR_FEATURES,
+    read_neighbours,
+)
 from streams.geocode.candidates import Names
 from streams.geocode.context import DocContext
 
@@ -45,6 +53,9 @@ class Weights:
     qualifier: float = 8.0
     context_country: float = 4.0
     context_admin1: float = 4.0
+    #: Countries named in the article lend this much of their weight to the places of
+    #: the countries bordering them ("Gaza" beside Israel and Egypt is Palestinian).
+    context_neighbour: float = 2.0
     proximity: float = 3.0
     proximity_km: float = 50.0
     temperature: float = 1.0
@@ -124,6 +135,7 @@ class Ranker:
         self.located = np.isin(gazetteer.kind, [CITY, ADMIN2]) | (
             (gazetteer.kind == FEATURE) & gazetteer.has_fcode(MINOR_FEATURES)
         )
+        self.neighbours = neighbour_matrix(gazetteer)
         self.names = Names(gazetteer, self.w, self.area)
         self.variants = self.names.variants
         self.prior = self.names.prior
@@ -218,6 +230,7 @@ class Ranker:
             countries,
             self.w,
             self.located,
+            self.neighbours,
         )
         for _ in range(self.w.iterations):
             doc.update()
@@ -268,6 +281,18 @@ class Ranker:
                 runs.append([m])
                 joined.append(False)
         return [run for run, conj in zip(runs, joined, strict=True) if conj]
+
+
+def neighbour_matrix(gazetteer: Gazetteer) -> np.ndarray:
+    """A (countries x countries) 0/1 matrix of land borders, by the index's country keys."""
+    n = gazetteer.country_count
+    matrix = np.zeros((n, n))
+    key = {code: int(gazetteer.cc[row]) for code, row in gazetteer.country_rows.items()}
+    for code, others in read_neighbours().items():
+        for other in others:
+            if code in key and other in key:
+                matrix[key[code], key[other]] = matrix[key[other], key[code]] = 1.0
+    return matrix
 
 
 def _kind_distribution(kinds: np.ndarray, fixed: np.ndarray) -> np.ndarray:
