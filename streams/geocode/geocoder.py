@@ -64,7 +64,7 @@ class GazetteerGeocoder:
         self.guesser.drop_strays(resolved)
         self.guesser.drop_lone_towns(resolved)
         self.guesser.drop_far_features(resolved)
-        self.guesser.drop_odd_aliases(resolved)
+        self.guesser.drop_odd_aliases(resolved, countries)
         by_row = self._group(resolved, context_only, MIN_CONFIDENCE)
         weights = {row: sum(mention_vote(m.start, c) for m, c in ms) for row, ms in by_row.items()}
         by_demonym = self._demonym_mentions(demonyms)

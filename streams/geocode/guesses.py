@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Collection
+
+import numpy as np
 
 from streams.gazetteer import Gazetteer
 from streams.gazetteer.index import STRICT
@@ -209,16 +212,26 @@ class Guesser:
             if any(_names_country(gaz, w, code) for w in words if w not in MISSION_WORDS):
                 resolved[i] = (m, None, 0.0)
 
-    def drop_odd_aliases(self, resolved: Resolved) -> None:
+    def drop_odd_aliases(self, resolved: Resolved, demonyms: Collection[str] = ()) -> None:
         """Publish no town the mention names only by an unlike alternate name.
 
         GeoNames lists old, foreign and local names beside each town's own ("Darby"
         for Plain City, Ohio; "Bridge" for Norwalk). A word that matches a town of under
         100,000 only so, and looks nothing like its name, is rarely that town. A big
         city's exonym is kept ("Saigon", "Leningrad", "Calcutta"), and so are its junk
-        aliases ("Sam", Damascus's Turkish name).
+        aliases ("Sam", Damascus's Turkish name). So is a smaller town's exonym where
+        the article names the town's country and no town there has the name as its own
+        ("Palmyra" in a Syrian story is Tadmur; "Darby" in Ohio stays unplaced).
+
+        Args:
+            resolved: the article's resolved mentions (changed in place).
+            demonyms: ISO codes of the countries the article's demonyms name.
         """
         gaz = self.gazetteer
+        named = set(demonyms) | {
+            code for _, row, _ in resolved if row is not None and gaz.kind[row] == COUNTRY
+            if (code := gaz.country_code(row))
+        }  # fmt: skip
         for i, (m, row, _) in enumerate(resolved):
             if row is None or gaz.kind[row] != CITY:
                 continue
@@ -229,8 +242,16 @@ class Guesser:
             like = similarity(normalize(m.text), normalize(gaz.name(row)))
             # an exonym of a big city is meant ("Saigon", "Calcutta", though smaller
             # towns bear that name); a local name of a small one rarely ("Plain City")
-            if like < ALIAS_LIKENESS and gaz.population[row] < BIG_TOWN:
+            odd = like < ALIAS_LIKENESS and gaz.population[row] < BIG_TOWN
+            if odd and not self._exonym(row, found.rows[~found.alternate], named):
                 resolved[i] = (m, None, 0.0)
+
+    def _exonym(self, row: int, own: np.ndarray, named: set[str]) -> bool:
+        """Whether an alias of ``row`` is its name abroad: its country is named in the
+        article and no place there bears the name as its own (``own``: those rows)."""
+        gaz = self.gazetteer
+        code = gaz.country_code(row)
+        return code in named and not bool((gaz.cc[own] == gaz.cc[row]).any())
 
     def _loose(self, m: Candidate, row: int | None, conf: float) -> bool:
         """Whether an answer is only a guess: a derived name, or a town barely preferred.

@@ -46,3 +46,22 @@ def test_a_namesake_beside_its_own_neighbours_keeps_its_country(
     text = "Floods in Gaza province cut the road from Maputo, and Zimbabwe sent boats."
     names = ["Gaza", "Maputo", "Zimbabwe"]
     assert resolved_country(geocoder, text, names, "Gaza") == "MZ"
+
+
+def test_an_exonym_is_published_where_the_article_names_the_country(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # GeoNames calls the Syrian town Tadmur; "Palmyra" is only its alternate name
+    text = "Looters damaged the old theatre at Palmyra, a Syrian ministry said on Monday."
+    entities = [entity(text, "Palmyra"), entity(text, "Syrian", "NORP")]
+    places = geocoder.geocode(text, entities).places
+    assert ("Tadmur", "SY") in [(p.name, p.country_code) for p in places]
+
+
+def test_an_exonym_abroad_is_not_published_without_its_country(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Looters damaged the old theatre at Palmyra, a museum in Lyon said on Monday."
+    entities = [entity(text, "Palmyra"), entity(text, "Lyon")]
+    places = geocoder.geocode(text, entities).places
+    assert "SY" not in [p.country_code for p in places]
