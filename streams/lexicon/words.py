@@ -141,7 +141,7 @@ GENERIC_WORDS = frozenset(
     Club Center Centre Hall Museum Library Hospital Market Bank Company Group Association
     Society Foundation Trust Fund Party Democrats Republicans Republican Democratic Superior
     Supreme General East West North South Northern Southern Eastern Western Upper Lower
-    Greater Metropolitan New Old Great Little Big Grand Royal First Second Third No City
+    Greater Metropolitan Metro New Old Great Little Big Grand Royal First Second Third No City
     Town Village Highway Highways Street Road Avenue Park Lake River Mount Gulf Bay Spring
     Summit Harmony Progress Freedom Paradise Eden Home Star Sun Moon Golden Silver Post
     Times Herald Tribune News Mobile Reading Will Bill Mark Chase Wells Page Young Long

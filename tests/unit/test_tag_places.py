@@ -435,3 +435,11 @@ def test_a_town_s_mayor_or_police_make_a_place_context_but_its_family_does_not()
     assert _resolved(text, [("Krasnoverkh", "PERSON")], oracle) == [("Krasnoverkh", "GPE")]
     text = "Krasnoverkh's family asked for privacy."
     assert _resolved(text, [("Krasnoverkh", "PERSON")], oracle) == [("Krasnoverkh", "PERSON")]
+
+
+def test_metro_is_a_generic_word_not_a_town() -> None:
+    # a town in Indonesia bears the name; in English news it is a city's government
+    oracle = FakeOracle({"Metro": 0.9})
+    text = "The bill went to the Metro council, and officials in Metro approved it."
+    got = _resolved(text, [("Metro", "ORG"), ("Metro", "ORG")], oracle)
+    assert not any(label in ("GPE", "LOC", "FAC") for _, label in got)
