@@ -58,6 +58,11 @@ class PlaceOracle(Protocol):
         """Return 0..1: how likely ``name`` is a place name when seen in text."""
         ...
 
+    def resident_country(self, name: str) -> str | None:
+        """Return the ISO code of the country whose state or province ``name`` names
+        the people of ("Ohioans": US), else None."""
+        ...
+
 
 @dataclass(frozen=True)
 class GeocodeResult:

@@ -14,6 +14,7 @@ from streams.core.errors import GeowireError
 from streams.gazetteer.build import INDEX_VERSION, TABLES, build_index
 from streams.gazetteer.normalize import article_key, key_hash, normalize, skeleton_key
 from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
+from streams.lexicon.demonyms import resident_bases
 
 DIR_NAME = f"gazetteer-v{INDEX_VERSION}"
 #: How a name was matched, loosest last.
@@ -183,6 +184,31 @@ class Gazetteer:
             # names written with an Arabic article ("Al-Bokamal")
             return min(prior, 0.3 if article_key(name) != normalize(name) else 0.1)
         return prior * 0.8 if found.level == ARTICLE else prior
+
+    def resident_division(self, name: str) -> int | None:
+        """Return the row of the first-level division whose people ``name`` names
+        ("Ohioans", "Texan", "Albertans"), or None.
+
+        Only -an and -ian forms, and only a division's own name: "New Yorkers" and
+        "Long Islanders" are the people of a city and an island, "Christians" of no
+        place. Of namesake divisions the most important is meant (Florida, US, not
+        Uruguay's department).
+        """
+        words = name.split()
+        if not words or not words[-1][:1].isupper() or not name.rstrip("s").endswith("an"):
+            return None
+        last = words[-1].removesuffix("s")
+        for base in resident_bases(last):  # "Floridia" is a town; "Florida" the state
+            found = self.lookup(" ".join([*words[:-1], base]), loose=False)
+            own = found.rows[(self.kind[found.rows] == ADMIN1) & ~found.alternate]
+            if len(own):  # most important first
+                return int(own[0])
+        return None
+
+    def resident_country(self, name: str) -> str | None:
+        """Return the country of :meth:`resident_division` (``PlaceOracle``): "Ohioans" US."""
+        row = self.resident_division(name)
+        return None if row is None else self.country_code(row)
 
     def name(self, row: int) -> str:
         """Return the primary name of a row."""

@@ -15,6 +15,7 @@ from streams.geocode.focus import article_focus, mention_vote
 from streams.geocode.guesses import Guesser, distance_km
 from streams.geocode.ranking import Mention as Candidate
 from streams.geocode.ranking import Ranker, Weights, confidence
+from streams.lexicon.demonyms import demonym_country
 
 __all__ = ["GazetteerGeocoder", "distance_km"]  # distance_km lived here before guesses.py
 
@@ -93,16 +94,24 @@ class GazetteerGeocoder:
         for e in entities:
             if e.label != "NORP":
                 continue
-            row = self.gazetteer.country_rows.get(e.country_code) if e.country_code else None
-            if row is None:  # the demonym table, then region adjectives ("European")
-                row = self.ranker.variants.adjective(e.text)
-            if row is None:  # residents of a state or province ("Ohioans")
-                row = self.ranker.variants.residents_division(e.text)
+            row = self._demonym_row(e)
             if row is not None:
                 skip = any(s <= e.start and e.end <= t for s, t in repeated)
                 mention = None if skip else Mention(start=e.start, end=e.end, text=e.text)
                 out.append((int(row), mention))
         return out
+
+    def _demonym_row(self, e: Entity) -> int | None:
+        """The place a NORP entity names: the people of a state or province ("Ohioans",
+        whose country the tagger gives too) their division; a demonym its country; a
+        region adjective ("European") its region."""
+        division = (
+            None if demonym_country(e.text) else self.ranker.variants.residents_division(e.text)
+        )
+        if division is not None:
+            return division
+        row = self.gazetteer.country_rows.get(e.country_code) if e.country_code else None
+        return row if row is not None else self.ranker.variants.adjective(e.text)
 
     @staticmethod
     def _demonym_mentions(

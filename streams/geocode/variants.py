@@ -21,7 +21,7 @@ from streams.gazetteer.regions import (
     REGION_ADJECTIVES,
 )
 from streams.gazetteer.sources import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, REGION
-from streams.lexicon.demonyms import demonym_country
+from streams.lexicon.demonyms import demonym_country, resident_bases
 from streams.lexicon.words import DIRECTIONS, FEATURE_LEADS, FEATURE_TAILS
 
 #: A town must be at least this large to be trusted from a partial or derived name.
@@ -142,22 +142,15 @@ class Variants:
         last = words[-1]
         if last.endswith("s") and last[-2:-1] in ("n", "r", "e"):
             last = last[:-1]
-        for base in _bases(last):
+        for base in resident_bases(last):
             found = self._trusted(" ".join([*words[:-1], base]))
             if len(found.rows):
                 return found
         return NO_CANDIDATES
 
     def residents_division(self, surface: str) -> int | None:
-        """Row of the one state or province a resident name derives from ("Iowans").
-
-        Only -an and -ian forms: "Long Islanders" and "New Yorkers" are the people of
-        an island and a city, not of the divisions that share their names.
-        """
-        if not surface.rstrip("s").endswith("an"):
-            return None
-        rows = [int(r) for r in self.resident(surface).rows if self.gaz.kind[r] == ADMIN1]
-        return rows[0] if len(rows) == 1 else None
+        """Row of the state or province a resident name derives from ("Iowans")."""
+        return self.gaz.resident_division(surface)
 
     def partial(self, surface: str) -> Candidates:
         """Candidates of a well-known place inside a longer name.
@@ -216,17 +209,3 @@ class Variants:
         if (~found.alternate).any():
             keep &= ~(town & found.alternate)
         return Candidates(found.rows[keep], found.alternate[keep], STRICT)
-
-
-def _bases(word: str) -> list[str]:
-    """Possible place names a resident word derives from, most likely first."""
-    if word.endswith("ian"):
-        stem = word[:-3]
-        return [word[:-1], stem + "a", stem + "io", stem + "y", stem + "e", stem]
-    if word.endswith("an"):
-        return [word[:-1], word[:-1] + "s", word[:-2]]
-    if word.endswith("er"):
-        return [word[:-2], word[:-2] + "e"]
-    if word.endswith("ite"):
-        return [word[:-3], word[:-3] + "e"]
-    return []

@@ -162,3 +162,21 @@ def bloc_region(word: str, after: str) -> str | None:
     """
     name = BLOC_ADJECTIVES.get(word)
     return name if name is not None and _BLOC_NOUNS.match(after) else None
+
+
+def resident_bases(word: str) -> list[str]:
+    """Possible place names a resident word derives from, most likely first.
+
+    English forms such names with -an/-ian/-er/-ite ("Ontarian", "Texan", "Londoner",
+    "Muscovite"); the base is recovered by the usual spelling changes.
+    """
+    if word.endswith("ian"):
+        stem = word[:-3]
+        return [word[:-1], stem + "a", stem + "io", stem + "y", stem + "e", stem]
+    if word.endswith("an"):
+        return [word[:-1], word[:-1] + "s", word[:-2]]
+    if word.endswith("er"):
+        return [word[:-2], word[:-2] + "e"]
+    if word.endswith("ite"):
+        return [word[:-3], word[:-3] + "e"]
+    return []

@@ -262,12 +262,21 @@ def _drop_numeric_overlaps(mentions: list[Mention], found: Sequence[Mention]) ->
     mentions[:] = keep
 
 
-def assign_demonyms(doc: Doc, mentions: Sequence[Mention]) -> None:
-    """Give NORP mentions their country; demonyms the model called something else become NORP."""
+def assign_demonyms(
+    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None = None
+) -> None:
+    """Give NORP mentions their country; demonyms the model called something else become NORP.
+
+    A group the model tagged NORP that is the people of a state or province ("Ohioans",
+    "Albertans") points to that division's country too.
+    """
     for m in mentions:
         if m.label in ("LANGUAGE", "PERSON") and m.evidence != "ner":
             continue
-        code = m.country_code or demonym_country(mention_text(doc, m))
+        text = mention_text(doc, m)
+        code = m.country_code or demonym_country(text)
+        if code is None and m.label == "NORP" and oracle is not None:
+            code = oracle.resident_country(text)
         if code is None:
             continue
         if m.label in ("NORP", "GPE", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):

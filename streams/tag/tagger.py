@@ -87,7 +87,7 @@ def resolve_mentions(
     mentions.extend(embedded_places(doc, mentions, oracle))
     mentions.extend(listed_places(doc, mentions, oracle))
     mentions.extend(recover_untagged(doc, mentions, oracle, names))
-    assign_demonyms(doc, mentions)
+    assign_demonyms(doc, mentions, oracle)
     vote_labels(doc, mentions, oracle, duplicates)
     drop_non_places(doc, mentions, oracle)  # after the vote, which can spread "Bush" to "bush"
     mentions.sort(key=lambda m: (m.start, m.nested, -m.end))

@@ -63,3 +63,16 @@ def test_a_demonym_the_model_took_for_a_person_is_no_name_to_propagate() -> None
     propagate_persons(doc, mentions, FakeOracle())
     assign_demonyms(doc, mentions)
     assert [(m.label, m.country_code) for m in mentions] == [("NORP", "LK")] * 3
+
+
+def test_people_of_a_state_or_province_point_to_its_country() -> None:
+    oracle = FakeOracle(residents={"Ohioans": "US", "Albertans": "CA", "Christian": "XX"})
+    doc = make_doc("Ohioans and Albertans voted; Christian spoke.", [
+        ("Ohioans", "NORP"), ("Albertans", "NORP"), ("Christian", "PERSON"),
+    ])  # fmt: skip
+    mentions = mentions_from_doc(doc)
+    assign_demonyms(doc, mentions, oracle)
+    # only the model's groups: a person is never read as the people of a place
+    assert [(m.label, m.country_code) for m in mentions] == [
+        ("NORP", "US"), ("NORP", "CA"), ("PERSON", None),
+    ]  # fmt: skip

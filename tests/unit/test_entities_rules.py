@@ -21,13 +21,19 @@ NLP = spacy.blank("en")
 
 
 class FakeOracle:
-    """A gazetteer stand-in: fixed priors, 0 for everything else."""
+    """A gazetteer stand-in: fixed priors (0 for everything else) and resident names."""
 
-    def __init__(self, priors: dict[str, float] | None = None) -> None:
+    def __init__(
+        self, priors: dict[str, float] | None = None, residents: dict[str, str] | None = None
+    ) -> None:
         self.priors = priors or {}
+        self.residents = residents or {}
 
     def place_prior(self, name: str) -> float:
         return self.priors.get(name, 0.0)
+
+    def resident_country(self, name: str) -> str | None:
+        return self.residents.get(name)
 
 
 def make_doc(text: str, ents: list[tuple[str, str]]) -> Doc:

@@ -85,6 +85,37 @@ def test_residents_of_a_state_or_province_are_a_mention_of_it(
     ]
 
 
+def test_the_people_of_a_division_tagged_with_its_country_are_still_its_mention(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "Floridians and Texans cheered, and Georgians in Tbilisi marched."
+    entities = [
+        entity(text, "Floridians", "NORP").model_copy(update={"country_code": "US"}),
+        entity(text, "Texans", "NORP").model_copy(update={"country_code": "US"}),
+        entity(text, "Georgians", "NORP").model_copy(update={"country_code": "GE"}),
+        entity(text, "Tbilisi"),
+    ]
+    places = geocoder.geocode(text, entities).places
+    # "Georgians" is a demonym first: the people of the country, not of the state
+    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [
+        ("Florida", ["Floridians"]),
+        ("Texas", ["Texans"]),
+        ("Georgia", ["Georgians"]),
+        ("Tbilisi", ["Tbilisi"]),
+    ]
+    assert [p.country_code for p in places] == ["US", "US", "GE", "GE"]
+
+
+def test_the_gazetteer_names_the_country_of_a_division_s_people(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    gaz = geocoder.gazetteer
+    found = {w: gaz.resident_country(w) for w in ("Floridians", "Albertans", "Texan")}
+    assert found == {"Floridians": "US", "Albertans": "CA", "Texan": "US"}
+    for word in ("Christians", "New Yorkers", "Long Islanders", "Lutherans", "ohioans"):
+        assert gaz.resident_country(word) is None, word
+
+
 def test_a_street_is_never_a_vowel_skeleton_of_a_state(geocoder: GazetteerGeocoder) -> None:
     # "Main St." and "Minnesota" share the skeleton "mnst"
     text = "The bakery on Main St. in Duluth reopened on Friday."
