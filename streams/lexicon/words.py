@@ -149,7 +149,7 @@ GENERIC_WORDS = frozenset(
 )
 
 #: Last words of administrative area names.
-ADMIN_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
+ADMIN_HEADS = frozenset({"County", "Parish", "Township", "Twp.", "Borough"})
 
 #: Words followed by a number that name a road: "Highway 30", "Route 16", "KY 90".
 ROUTE_WORDS = frozenset({"Highway", "Hwy.", "Route", "Interstate", "I", "US", "SR", "FM", "KY"})

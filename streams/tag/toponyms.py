@@ -63,6 +63,8 @@ _NOT_PLACES_ALONE = frozenset(
     {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
     | {"Easter", "Christmas"}
 )
+#: First words that make a name a feature's: "Lake Lanier", "Mount Washington".
+_FEATURE_LEAD_WORDS = frozenset({"Lake", "Mount", "Mt."})
 _BOUNDARY = frozenset({".", "!", "?", ":", '"', "“", "”", "—", "–", "-", "--", "(", ";"})
 
 #: Prior needed in a place context ("in X"), bare, and nested inside an organisation.
@@ -113,7 +115,10 @@ def place_score(oracle: PlaceOracle | None, text: str) -> float:
 
 
 def head_label(words: Sequence[str]) -> str | None:
-    """The place label a multi-word name's last word implies, if any."""
+    """The place label a multi-word name's last word implies ("Anderson County", "Kelley
+    Lane"), or the first of two: "Lake Lanier", "Mount Hood" are features (or a town
+    named after one); longer names are often an organisation's ("Mount Vernon Chamber
+    of Commerce")."""
     if len(words) < 2:
         return None
     if words[-1] in ADMIN_HEADS:
@@ -122,6 +127,8 @@ def head_label(words: Sequence[str]) -> str | None:
         return "LOC"
     if words[-1] in STREET_HEADS:
         return "FAC"
+    if len(words) == 2 and words[0] in _FEATURE_LEAD_WORDS and words[1][:1].isupper():
+        return "LOC"
     return None
 
 

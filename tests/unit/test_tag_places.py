@@ -8,7 +8,7 @@ from streams.tag.embedded import embedded_places, split_pairs
 from streams.tag.entities import apply_acronyms, mentions_from_doc
 from streams.tag.mentions import Mention, mention_text
 from streams.tag.recovery import listed_places, recover_untagged
-from streams.tag.toponyms import drop_non_places, relabel_places
+from streams.tag.toponyms import drop_non_places, head_label, relabel_places
 from tests.unit.test_entities_rules import FakeOracle, make_doc
 
 ORACLE = FakeOracle({
@@ -443,3 +443,13 @@ def test_metro_is_a_generic_word_not_a_town() -> None:
     text = "The bill went to the Metro council, and officials in Metro approved it."
     got = _resolved(text, [("Metro", "ORG"), ("Metro", "ORG")], oracle)
     assert not any(label in ("GPE", "LOC", "FAC") for _, label in got)
+
+
+def test_a_lake_or_mount_of_two_words_is_a_feature_but_longer_names_are_not() -> None:
+    assert head_label(["Lake", "Lanier"]) == "LOC"
+    assert head_label(["Mt.", "Pleasant"]) == "LOC"
+    assert head_label(["Mount", "Vernon", "Chamber", "of", "Commerce"]) is None
+    assert head_label(["Lake", "of"]) is None
+    assert head_label(["Tewksbury", "Twp."]) == "GPE"
+    text = "Runoff that reaches Lake Lanier worries the county."
+    assert _resolved(text, [("Lake Lanier", "PERSON")], FakeOracle()) == [("Lake Lanier", "LOC")]
