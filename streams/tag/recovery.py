@@ -21,7 +21,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
-from streams.core.interfaces import PlaceOracle
+from streams.core.interfaces import PLACE_LABELS, PlaceOracle
 from streams.lexicon.demonyms import BLOC_ADJECTIVES, bloc_region, demonym_country
 from streams.lexicon.lists import AND_WORDS
 from streams.lexicon.words import (
@@ -30,6 +30,7 @@ from streams.lexicon.words import (
     ORG_HEADS,
     PLACE_ACRONYMS,
     ROUTE_WORDS,
+    SPEECH,
 )
 from streams.tag.mentions import (
     WEIGHT_CONTEXT,
@@ -40,6 +41,7 @@ from streams.tag.mentions import (
 )
 from streams.tag.mentions import span_mention as _span
 from streams.tag.toponyms import (
+    AREA_PRIOR,
     BARE_PLACE,
     CONTEXT_PLACE,
     DATELINE_MARKS,
@@ -121,11 +123,20 @@ def _by_form(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Ment
 
 
 def _by_gazetteer(
-    doc: Doc, start: int, end: int, oracle: PlaceOracle | None, in_org: bool
+    doc: Doc,
+    start: int,
+    end: int,
+    oracle: PlaceOracle | None,
+    in_org: bool,
+    placed: frozenset[str] = frozenset(),
 ) -> Mention | None:
-    """Names the gazetteer knows, in a place context or (likelier ones) anywhere."""
+    """Names the gazetteer knows, in a place context or (likelier ones) anywhere, and
+    names the article already tags as places elsewhere (``placed``), even at a sentence
+    start ("Fargo raised its goal" in a story about Fargo)."""
     span = doc[start:end]
     text = span.text
+    if text in placed:
+        return _span(span, "GPE", "echo", WEIGHT_NER)
     score = place_score(oracle, text)
     if party_tag(doc, start) and score >= PARTY_PLACE and text not in GENERIC_WORDS:
         return _span(span, "GPE", "context", WEIGHT_CONTEXT)  # "D-Braxton", "D-N.Y."
@@ -158,7 +169,13 @@ def _short_caps(doc: Doc, i: int) -> bool:
     return any(w.isupper() for w in near)
 
 
-def _classify_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) -> Mention | None:
+def _classify_run(
+    doc: Doc,
+    start: int,
+    end: int,
+    oracle: PlaceOracle | None,
+    placed: frozenset[str] = frozenset(),
+) -> Mention | None:
     if doc[start].text in ("The", "THE") and end - start > 1:
         start += 1
     if not is_capitalised(doc[start].text):
@@ -166,13 +183,41 @@ def _classify_run(doc: Doc, start: int, end: int, oracle: PlaceOracle | None) ->
     in_org = doc[end - 1].text in ORG_HEADS and end - start > 1
     for stop in range(end, start, -1):  # the whole run first, then shorter prefixes
         found = _by_form(doc, start, stop, oracle)
-        found = found or _by_gazetteer(doc, start, stop, oracle, in_org and stop < end)
+        # only a whole run echoes a place: "Washington Post" holds no mention of Washington
+        echo = placed if stop == end else frozenset()
+        found = found or _by_gazetteer(doc, start, stop, oracle, in_org and stop < end, echo)
         if found is not None:
             return found
     if end - start > 1 and _sentence_initial(doc, start):
         # a capitalised sentence opener is no part of the name: "Two Georgian soldiers"
-        return _classify_run(doc, start + 1, end, oracle)
+        return _classify_run(doc, start + 1, end, oracle, placed)
     return None
+
+
+def _echoed_places(
+    doc: Doc, mentions: Sequence[Mention], oracle: PlaceOracle | None
+) -> frozenset[str]:
+    """Names the article tags as places where a place is expected ("in Fargo") that an
+    untagged occurrence repeats ("Fargo raised its goal" at a sentence start): towns
+    the gazetteer knows, no generic word, and never beside a verb of saying anywhere in
+    the article ("said Noma": the text makes it a person). Countries and divisions are
+    left out: the model seldom misses one, and an untagged one is mostly a firm's or a
+    team's name ("Iceland has released its cake": the grocer)."""
+    spoken = {
+        tok.text
+        for tok in doc
+        if (tok.i > 0 and doc[tok.i - 1].lower_ in SPEECH)
+        or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in SPEECH)
+    }
+    return frozenset(
+        text
+        for m in mentions
+        if m.label in PLACE_LABELS and not m.nested
+        and place_context(doc, m.tok_start, m.tok_end, oracle)
+        and (text := mention_text(doc, m)).istitle()
+        and text not in GENERIC_WORDS and text not in spoken
+        and CONTEXT_PLACE <= place_score(oracle, text) < AREA_PRIOR
+    )  # fmt: skip
 
 
 def recover_untagged(
@@ -191,11 +236,12 @@ def recover_untagged(
                 for i in range(m.tok_start, m.tok_end)
                 if not (m.label in _COUNTABLE and doc[i].like_num)
             )
+    placed = _echoed_places(doc, mentions, oracle)
     found: list[Mention] = []
     for start, end in _runs(doc, blocked):
         if doc[start:end].text in names:
             continue
-        mention = _classify_run(doc, start, end, oracle)
+        mention = _classify_run(doc, start, end, oracle, placed - names)
         if mention is not None and mention_text(doc, mention) not in names:
             found.append(mention)
     if found:

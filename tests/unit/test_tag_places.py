@@ -453,3 +453,23 @@ def test_a_lake_or_mount_of_two_words_is_a_feature_but_longer_names_are_not() ->
     assert head_label(["Tewksbury", "Twp."]) == "GPE"
     text = "Runoff that reaches Lake Lanier worries the county."
     assert _resolved(text, [("Lake Lanier", "PERSON")], FakeOracle()) == [("Lake Lanier", "LOC")]
+
+
+def _recovered(text: str, ents: list[tuple[str, str]], oracle: FakeOracle) -> list[str]:
+    doc = make_doc(text, ents)
+    mentions = mentions_from_doc(doc)
+    new = recover_untagged(doc, mentions, oracle, set())
+    return [f"{mention_text(doc, m)}@{m.start}:{m.label}" for m in new]
+
+
+def test_a_town_the_article_places_is_that_place_at_a_sentence_start_too() -> None:
+    oracle = FakeOracle({"Brantwick": 0.75, "Ruritania": 0.95})
+    text = "Crews worked in Brantwick overnight. Brantwick raised its goal on Monday."
+    assert _recovered(text, [("Brantwick", "GPE")], oracle) == ["Brantwick@37:GPE"]
+    # not where the model's place had no place context, nor a country, nor a speaker
+    text = "Brantwick crews worked overnight. Brantwick raised its goal on Monday."
+    assert _recovered(text, [("Brantwick", "GPE")], oracle) == []
+    text = "Crews worked in Ruritania overnight. Ruritania raised its goal on Monday."
+    assert _recovered(text, [("Ruritania", "GPE")], oracle) == []
+    text = "Crews worked in Brantwick overnight. Brantwick raised it, said Brantwick."
+    assert _recovered(text, [("Brantwick", "GPE")], oracle) == []
