@@ -27,7 +27,7 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import TopicPartition
 
 from streams.bench.workers import (
-    BenchWorker,
+    Worker,
     check_broker,
     run_env,
     run_prefixes,
@@ -137,7 +137,7 @@ async def _wait(counts: Counts, target: int, timeout: float) -> float:
     return time.monotonic() - started
 
 
-def _row(elapsed: float, worker: BenchWorker, lag: int, counts: Counts) -> str:
+def _row(elapsed: float, worker: Worker, lag: int, counts: Counts) -> str:
     return (
         f"{elapsed:7.0f} {worker.rss_mb():9.1f} {lag:6d} {counts.sent:7d} "
         f"{len(counts.sources):9d} {counts.letters:8d}"
@@ -145,7 +145,7 @@ def _row(elapsed: float, worker: BenchWorker, lag: int, counts: Counts) -> str:
 
 
 async def _soak(
-    settings: Settings, worker: BenchWorker, texts: list[str], args: SoakArgs
+    settings: Settings, worker: Worker, texts: list[str], args: SoakArgs
 ) -> dict[str, float]:
     counts = Counts()
     reader = asyncio.create_task(_read_outputs(settings, counts))

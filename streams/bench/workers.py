@@ -1,4 +1,10 @@
-"""The workers a benchmark runs: ``geowire worker`` subprocesses on a run's own topics."""
+"""The workers a benchmark runs: ``geowire worker`` subprocesses on a run's own topics.
+
+Each benchmark run gets topic names and an app id of its own (``bench-RUN.*``,
+``geowire-bench-RUN``), so it never sees other runs' records; :func:`run_prefixes`
+names what to delete when it ends. Every worker gets a free web port and a data
+directory of its own, and counts as ready when its ``/ready`` page says it consumes.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +16,22 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
+from streams.paths import ROOT
 from streams.service.startup import probe
+from streams.service.topics import admin_client
 from streams.settings import Settings
 
 ROLES = ("raw", "articles", "tagged", "enriched", "places", "dlq")
 
 
-def run_env(run: str, tmp: Path) -> dict[str, str]:
+def run_env(run: str, data_dir: Path) -> dict[str, str]:
     """GEOWIRE_* of a benchmark run: its own app id, data dir and topics."""
-    env = {"GEOWIRE_APP_ID": f"geowire-bench-{run}", "GEOWIRE_DATA_DIR": str(tmp)}
+    env = {"GEOWIRE_APP_ID": f"geowire-bench-{run}", "GEOWIRE_DATA_DIR": str(data_dir)}
     env |= {f"GEOWIRE_TOPIC_{role.upper()}": f"bench-{run}.{role}" for role in ROLES}
     return env
 
@@ -31,6 +39,17 @@ def run_env(run: str, tmp: Path) -> dict[str, str]:
 def run_prefixes(run: str) -> list[str]:
     """The names of a run's topics start with one of these (Faust's own included)."""
     return [f"bench-{run}.", f"geowire-bench-{run}"]
+
+
+def run_settings(env: dict[str, str]) -> Settings:
+    """Settings as the run's workers see them (the environment plus ``env``)."""
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        return Settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def check_broker(settings: Settings) -> None:
@@ -42,68 +61,151 @@ def check_broker(settings: Settings) -> None:
     asyncio.run(probe(settings))
 
 
-@dataclass
-class BenchWorker:
-    """One worker process, its web port and its log."""
-
-    proc: subprocess.Popen[bytes]
-    port: int
-    log: Path
-
-    def ready(self) -> bool:
-        """Whether its ``/ready`` page says it consumes."""
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/ready", timeout=3) as r:
-                return r.status == 200
-        except (urllib.error.URLError, OSError):
-            return False
-
-    def rss_mb(self) -> float:
-        """Its resident memory in MB."""
-        return psutil.Process(self.proc.pid).memory_info().rss / 1e6
-
-
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def start_workers(env: dict[str, str], count: int, tmp: Path) -> list[BenchWorker]:
+@dataclass
+class Worker:
+    """A ``geowire worker`` subprocess with a log, a web port and a data dir of its own."""
+
+    env: dict[str, str]
+    workdir: Path
+    name: str
+    started_at: float = 0.0  # epoch seconds
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def log(self) -> Path:
+        """The worker's log file."""
+        return self.workdir / f"{self.name}.log"
+
+    def start(self) -> None:
+        """Spawn the worker (returns at once; see :meth:`ready`)."""
+        self.port = free_port()
+        env = {
+            **os.environ,
+            **self.env,
+            "GEOWIRE_WEB_PORT": str(self.port),
+            "GEOWIRE_DATA_DIR": str(self.workdir / f"{self.name}-data"),
+        }
+        cmd = [sys.executable, "-m", "streams.cli.main", "worker"]
+        with self.log.open("ab") as out:
+            self.started_at = time.time()
+            self.proc = subprocess.Popen(
+                cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT
+            )
+
+    def ready(self) -> bool:
+        """Whether its ``/ready`` page says it consumes (partitions assigned, sends pass).
+
+        Raises:
+            RuntimeError: the worker exited.
+        """
+        assert self.proc is not None
+        if self.proc.poll() is not None:
+            text = self.log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{self.name} exited with {self.proc.returncode}:\n{text}")
+        url = f"http://127.0.0.1:{self.port}/ready"
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def peak_rss_mb(self) -> float:
+        """The worker's peak resident memory so far (VmHWM), in MB."""
+        assert self.proc is not None
+        status = Path(f"/proc/{self.proc.pid}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return float(psutil.Process(self.proc.pid).memory_info().rss) / 2**20
+
+    def rss_mb(self) -> float:
+        """The worker's resident memory now, in MB."""
+        assert self.proc is not None
+        return float(psutil.Process(self.proc.pid).memory_info().rss) / 2**20
+
+    def cpu_s(self) -> float:
+        """CPU seconds (user and system, all threads) the worker has used so far."""
+        assert self.proc is not None
+        times = psutil.Process(self.proc.pid).cpu_times()
+        return float(times.user + times.system)
+
+    def stop(self, timeout: float = 60) -> None:
+        """SIGTERM, then SIGKILL when it has not ended in ``timeout`` seconds."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def wait_ready(workers: list[Worker], timeout: float = 240) -> None:
+    """Block until every worker is ready.
+
+    Raises:
+        RuntimeError: a worker exited or was not ready in time.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all(w.ready() for w in workers):
+            return
+        time.sleep(0.25)
+    raise RuntimeError(f"workers not ready in {timeout:.0f}s")
+
+
+def start_workers(env: dict[str, str], count: int, workdir: Path) -> list[Worker]:
     """Start ``count`` workers and wait until each consumes.
 
     Raises:
-        RuntimeError: a worker exits, or they are not ready in three minutes.
+        RuntimeError: a worker exits, or they are not ready in four minutes.
     """
-    workers = []
-    for n in range(count):
-        port, log = _free_port(), tmp / f"worker-{n}.log"
-        worker_env = {**os.environ, **env, "GEOWIRE_WEB_PORT": str(port)}
-        cmd = [sys.executable, "-m", "streams.cli.main", "worker"]
-        with log.open("wb") as out:
-            proc = subprocess.Popen(cmd, env=worker_env, stdout=out, stderr=subprocess.STDOUT)
-        workers.append(BenchWorker(proc, port, log))
-    deadline = time.monotonic() + 180
-    while not all(w.ready() for w in workers):
-        for n, w in enumerate(workers):
-            if w.proc.poll() is not None:
-                text = w.log.read_text(errors="replace")[-2000:]
-                stop_workers(workers)
-                raise RuntimeError(f"worker {n} exited with {w.proc.returncode}:\n{text}")
-        if time.monotonic() > deadline:
-            stop_workers(workers)
-            raise RuntimeError("workers did not start in time")
-        time.sleep(0.5)
+    workers = [Worker(env, workdir, f"worker-{n}") for n in range(count)]
+    try:
+        for worker in workers:
+            worker.start()
+        wait_ready(workers)
+    except BaseException:
+        stop_workers(workers)
+        raise
     return workers
 
 
-def stop_workers(workers: list[BenchWorker]) -> None:
-    """Stop the workers (SIGTERM, then SIGKILL after a minute)."""
-    for w in workers:
-        if w.proc.poll() is None:
-            w.proc.terminate()
-    for w in workers:
-        try:
-            w.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            w.proc.kill()
+def stop_workers(workers: list[Worker]) -> None:
+    """Stop the workers (SIGTERM to all at once, then SIGKILL after a minute)."""
+    for worker in workers:
+        if worker.proc is not None and worker.proc.poll() is None:
+            worker.proc.terminate()
+    for worker in workers:
+        worker.stop()
+
+
+async def wait_group_stable(settings: Settings, members: int, timeout: float = 120) -> None:
+    """Wait until the app's consumer group is Stable with ``members`` members.
+
+    Raises:
+        RuntimeError: the group did not settle in time.
+    """
+    deadline = time.monotonic() + timeout
+    state = "unknown"
+    async with admin_client(settings) as admin:
+        while time.monotonic() < deadline:
+            response = (await admin.describe_consumer_groups([settings.app_id]))[0]
+            group = response.groups[0]
+            # (error_code, group_id, state, protocol_type, protocol, members, ...)
+            state, count = group[2], len(group[5])
+            if state == "Stable" and count == members:
+                return
+            await asyncio.sleep(0.5)
+    message = f"group {settings.app_id} did not settle with {members} members ({state})"
+    raise RuntimeError(message)

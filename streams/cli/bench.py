@@ -10,9 +10,52 @@ import typer
 from streams.cli.settings import fail, settings_or_exit
 from streams.paths import shared_dir
 
-bench_app = typer.Typer(help="Benchmarks; each prints its figures and skips without ../shared.")
+bench_app = typer.Typer(
+    help="Benchmarks; each prints its figures and skips without ../shared. "
+    "Without a subcommand: `geowire bench service`.",
+    invoke_without_command=True,
+)
 
 Limit = Annotated[int | None, typer.Option(help="first N texts only")]
+Docs = Annotated[int | None, typer.Option(help="first N LGL texts only (default: all)")]
+LatencySeconds = Annotated[
+    float, typer.Option(help="how long to send at half the 1-worker rate (0: no latency phase)")
+]
+Part = Annotated[str, typer.Option(help="all, head (first 70%) or tail (last 30%) of LGL")]
+
+
+def _service(docs: int | None, latency_seconds: float, part: str) -> None:
+    from streams.bench import service
+    from streams.core.errors import GeowireError
+
+    if part not in ("all", "head", "tail"):
+        raise typer.BadParameter("--part is all, head or tail")
+    settings = settings_or_exit()
+    try:
+        service.run(settings, docs, latency_seconds, part)
+    except GeowireError as exc:
+        fail(exc)
+
+
+@bench_app.callback()
+def bench_default(
+    ctx: typer.Context, docs: Docs = None, latency_seconds: LatencySeconds = 40, part: Part = "all"
+) -> None:
+    """Benchmarks; without a subcommand, the service table (see `geowire bench service`)."""
+    if ctx.invoked_subcommand is None:
+        _service(docs, latency_seconds, part)
+
+
+@bench_app.command("service")
+def bench_service(
+    docs: Docs = None, latency_seconds: LatencySeconds = 40, part: Part = "all"
+) -> None:
+    """The service against offline enrichment, in one table (needs a broker).
+
+    Offline articles/s; streaming articles/s with 1 and 2 workers; latency p50/p95/p99
+    at half the 1-worker rate; worker RSS; cold start to the first enriched event.
+    """
+    _service(docs, latency_seconds, part)
 
 
 @bench_app.command("pipeline")

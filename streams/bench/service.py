@@ -1,0 +1,284 @@
+"""Benchmark: the service against offline enrichment, in one table (``geowire bench``).
+
+Usage: ``geowire bench [service] [--docs N] [--latency-seconds S] [--part all|head|tail]``.
+On the articles of ../shared/bench/geoparse/lgl.jsonl (skips when absent) it measures:
+
+- offline articles/s: the pipeline in this process, model loaded, batches of
+  ``GEOWIRE_BATCH_SIZE``; run before and after the streaming phases (the mean is the bar);
+- streaming articles/s with one worker and with two: every input produced at once to a
+  running group, until the last enriched article arrives;
+- end-to-end latency p50/p95/p99 (input sent to enriched article received) with one
+  worker, inputs sent evenly at half the one-worker rate;
+- the workers' peak RSS, and their CPU seconds per article beside the offline path's;
+- seconds from a cold start (worker process spawned, inputs waiting) to the first
+  enriched event.
+
+Each streaming phase uses topics and an app id of its own on the broker of
+``GEOWIRE_KAFKA_BOOTSTRAP`` and deletes them when it ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from streams.bench.report import Row, print_table
+from streams.bench.traffic import Collector, percentile, send
+from streams.bench.workers import (
+    Worker,
+    check_broker,
+    run_env,
+    run_prefixes,
+    run_settings,
+    wait_group_stable,
+)
+from streams.core.intake import decode_raw
+from streams.core.pipeline import Pipeline
+from streams.paths import shared_dir
+from streams.service.factory import Components
+from streams.service.topics import delete_topics, ensure_topics
+from streams.settings import Settings
+
+LGL = shared_dir() / "bench" / "geoparse" / "lgl.jsonl"
+WARM_UP = 8
+
+
+@dataclass(frozen=True)
+class Offline:
+    """One offline pass: articles per input, rate and CPU per article."""
+
+    counts: list[int]
+    seconds: float
+    cpu_s: float
+
+    @property
+    def articles(self) -> int:
+        """Articles over all inputs."""
+        return sum(self.counts)
+
+
+def load_texts(part: str, docs: int | None) -> list[str]:
+    """The LGL texts: all, the first 70% (``head``) or the last 30% (``tail``)."""
+    texts = [orjson.loads(line)["text"] for line in LGL.open("rb")]
+    cut = round(len(texts) * 0.7)
+    texts = {"head": texts[:cut], "tail": texts[cut:]}.get(part, texts)
+    return texts[:docs] if docs else texts
+
+
+def offline(pipeline: Pipeline, settings: Settings, texts: list[str]) -> Offline:
+    """Enrich the texts in this process as ``geowire enrich`` does, batched."""
+    started, cpu = time.perf_counter(), time.process_time()
+    raws = [
+        decode_raw(t.encode(), f"off-{n}".encode(), origin=f"off:{n}", max_bytes=1 << 30)
+        for n, t in enumerate(texts)
+    ]
+    counts = dict.fromkeys((r.source_id for r in raws), 0)
+    for article in pipeline.enrich(raws, batch_size=settings.batch_size):
+        counts[article.source_id] += 1
+    seconds, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    return Offline(list(counts.values()), seconds, cpu_s)
+
+
+async def _until(check: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what}: not done in {timeout:.0f}s")
+        await asyncio.sleep(0.2)
+
+
+async def _cold_start(
+    settings: Settings, workers: list[Worker], texts: list[str], counts: list[int], col: Collector
+) -> float:
+    """Send one input per raw partition, spawn the workers; seconds to the first article."""
+    probes = min(settings.topic_partitions, len(texts))
+    await send(
+        settings,
+        [(f"probe-{n}", texts[n].encode()) for n in range(probes)],
+        partitions=list(range(probes)),
+    )
+    for worker in workers:
+        worker.start()
+    await _until(lambda: bool(col.of("probe-")), 300, "first enriched event")
+    first = col.of("probe-")[0].received - workers[0].started_at
+    await col.wait_for("probe-", sum(counts[:probes]), timeout=300)
+    await _until(lambda: all(w.ready() for w in workers), 300, "workers ready")
+    await wait_group_stable(settings, len(workers))
+    return first
+
+
+async def _throughput(
+    settings: Settings, workers: list[Worker], texts: list[str], total: int, col: Collector
+) -> dict[str, float]:
+    """Every input at once; articles/s until the last one arrives, CPU per article."""
+    cpu = sum(w.cpu_s() for w in workers)
+    sent = await send(settings, [(f"tp-{n}", t.encode()) for n, t in enumerate(texts)])
+    got = await col.wait_for("tp-", total, timeout=120 + total)
+    seconds = max(a.received for a in got) - min(sent.values())
+    return {
+        "rate": total / seconds,
+        "cpu_ms": 1000 * (sum(w.cpu_s() for w in workers) - cpu) / total,
+        "duplicates": col.duplicates("tp-"),
+        "dead": sum(a.dead for a in got),
+    }
+
+
+async def _latency(
+    settings: Settings,
+    texts: list[str],
+    counts: list[int],
+    rate: float,
+    seconds: float,
+    col: Collector,
+) -> dict[str, float]:
+    """Inputs sent evenly at ``rate`` articles/s; latency of each article in seconds."""
+    per_doc = sum(counts) / len(counts)
+    n = max(1, min(len(texts), math.ceil(rate / per_doc * seconds)))
+    records = [(f"lat-{i}", t.encode()) for i, t in enumerate(texts[:n])]
+    sent = await send(settings, records, rate=rate / per_doc)
+    got = await col.wait_for("lat-", sum(counts[:n]), timeout=120 + n)
+    waits = [a.received - sent[a.source_id] for a in got]
+    return {
+        "offered": rate,
+        "inputs": n,
+        **{f"p{q}": percentile(waits, q) for q in (50, 95, 99)},
+        "max": max(waits),
+    }
+
+
+async def _phase(
+    settings: Settings,
+    workers: list[Worker],
+    texts: list[str],
+    counts: list[int],
+    latency_s: float,
+) -> dict[str, Any]:
+    async with Collector(settings) as col:
+        cold = await _cold_start(settings, workers, texts, counts, col)
+        out: dict[str, Any] = {"cold_s": cold}
+        out |= await _throughput(settings, workers, texts, sum(counts), col)
+        if latency_s > 0:
+            out["latency"] = await _latency(
+                settings, texts, counts, out["rate"] / 2, latency_s, col
+            )
+        out["rss_mb"] = max(w.peak_rss_mb() for w in workers)
+    return out
+
+
+def streaming(
+    texts: list[str], counts: list[int], workers: int, latency_s: float
+) -> dict[str, Any]:
+    """One streaming phase on fresh topics with ``workers`` workers."""
+    run = uuid.uuid4().hex[:8]
+    with tempfile.TemporaryDirectory(prefix="geowire-bench-") as tmp:
+        settings = run_settings(run_env(run, Path(tmp)))
+        procs = [Worker(run_env(run, Path(tmp)), Path(tmp), f"w{n}") for n in range(workers)]
+        try:
+            asyncio.run(ensure_topics(settings))
+            return asyncio.run(_phase(settings, procs, texts, counts, latency_s))
+        finally:
+            for proc in procs:
+                proc.stop()
+            asyncio.run(delete_topics(settings, run_prefixes(run)))
+
+
+def run(
+    settings: Settings, docs: int | None, latency_s: float, part: str = "all"
+) -> dict[str, Any] | None:
+    """Run every phase and print the table; None when the benchmark data is absent.
+
+    Raises:
+        ConfigError: no broker answers at ``GEOWIRE_KAFKA_BOOTSTRAP``.
+    """
+    if not LGL.exists():
+        print(f"skipped: {LGL} is absent")
+        return None
+    check_broker(settings)
+    # New topics have no leader for a moment; aiokafka logs each retry (not a failure).
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    texts = load_texts(part, docs)
+    pipeline = Components(settings).pipeline
+    offline(pipeline, settings, texts[:WARM_UP])  # lazy caches, as a worker's probe does
+    figures: dict[str, Any] = {"texts": len(texts), "part": part}
+    figures["offline_before"] = offline(pipeline, settings, texts)
+    counts = figures["offline_before"].counts
+    figures["one"] = streaming(texts, counts, 1, latency_s)
+    figures["two"] = streaming(texts, counts, 2, 0)
+    figures["offline_after"] = offline(pipeline, settings, texts)
+    print_table(settings, figures, rows(figures))
+    print(
+        f"\n{figures['offline_before'].articles} articles; the offline rate is the mean of "
+        "the passes before and after the streaming phases"
+    )
+    return figures
+
+
+def rows(f: dict[str, Any]) -> list[Row]:
+    """The table's rows from the figures of one run."""
+    off = [f["offline_before"], f["offline_after"]]
+    articles = off[0].articles
+    off_rate = sum(articles / o.seconds for o in off) / 2
+    one, two = f["one"], f["two"]
+    lat = one.get("latency")
+    out = [
+        Row(
+            "offline articles/s",
+            f"{off_rate:.1f}",
+            f"before {articles / off[0].seconds:.1f}, after {articles / off[1].seconds:.1f}",
+            "",
+        ),
+        Row(
+            "1 worker articles/s",
+            f"{one['rate']:.1f}",
+            f"{one['rate'] / off_rate:.2f}x offline",
+            ">= 0.95x offline",
+        ),
+        Row(
+            "2 workers articles/s",
+            f"{two['rate']:.1f}",
+            f"{two['rate'] / one['rate']:.2f}x 1",
+            ">= 1.6x 1 worker",
+        ),
+    ]
+    if lat:
+        out.append(
+            Row(
+                f"latency p50/p95/p99 at {lat['offered']:.1f} articles/s",
+                f"{lat['p50']:.2f} / {lat['p95']:.2f} / {lat['p99']:.2f} s",
+                f"max {lat['max']:.2f} s, {lat['inputs']} inputs",
+                "p99 <= 2 s",
+            )
+        )
+    cpu_off = 1000 * sum(o.cpu_s for o in off) / (2 * articles)
+    out += [
+        Row("worker peak RSS", f"{max(one['rss_mb'], two['rss_mb']):.0f} MB", "", "<= 600 MB"),
+        Row(
+            "cold start to first enriched event",
+            f"{one['cold_s']:.1f} s",
+            f"2 workers: {two['cold_s']:.1f} s",
+            "<= 15 s",
+        ),
+        Row(
+            "CPU ms per article",
+            f"{one['cpu_ms']:.0f} (1 worker)",
+            f"offline {cpu_off:.0f}, 2 workers {two['cpu_ms']:.0f}",
+            "",
+        ),
+        Row(
+            "duplicates / dead letters",
+            f"{one['duplicates'] + two['duplicates']} / {one['dead'] + two['dead']}",
+            "",
+            "0 / 0",
+        ),
+    ]
+    return out

@@ -1,0 +1,65 @@
+"""The service benchmark's plumbing: percentiles, phase bookkeeping, skipping without data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from streams.bench import service
+from streams.bench.service import Offline, rows
+from streams.bench.traffic import Arrival, Collector, percentile
+from streams.cli.main import app
+from streams.settings import Settings
+
+
+def test_percentile_is_the_nearest_rank() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert percentile(values, 50) == 50.0
+    assert percentile(values, 99) == 99.0
+    assert percentile(values, 100) == 100.0
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0
+    assert percentile([7.0], 99) == 7.0
+
+
+def test_collector_counts_each_article_once_per_phase() -> None:
+    col = Collector(Settings())
+    col.arrivals += [
+        Arrival("tp-1", "a1", 1.0),
+        Arrival("tp-2", "a2", 2.0),
+        Arrival("tp-1", "a1", 3.0),  # redelivered: same id
+        Arrival("lat-1", "a9", 4.0),
+    ]
+    assert [a.article_id for a in col.of("tp-")] == ["a1", "a2"]
+    assert col.of("tp-")[0].received == 1.0  # the first arrival counts
+    assert col.duplicates("tp-") == 1
+    assert col.duplicates("lat-") == 0
+
+
+def test_service_bench_skips_without_the_data(monkeypatch, tmp_path: Path, capsys) -> None:
+    monkeypatch.setattr(service, "LGL", tmp_path / "absent.jsonl")
+    # no broker is needed to skip
+    assert service.run(Settings(kafka_bootstrap="localhost:1"), None, 0) is None
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_the_table_has_every_figure_of_the_issue() -> None:
+    off = Offline(counts=[1, 2], seconds=0.3, cpu_s=0.25)
+    one = {"rate": 9.0, "cpu_ms": 60, "duplicates": 0, "dead": 0, "rss_mb": 500, "cold_s": 9}
+    one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
+    two = {**one, "rate": 15.0}
+    table = rows({"offline_before": off, "offline_after": off, "one": one, "two": two})
+    what = [r.what for r in table]
+    assert what[:3] == ["offline articles/s", "1 worker articles/s", "2 workers articles/s"]
+    assert any(w.startswith("latency p50/p95/p99 at 4.5") for w in what)
+    assert {"worker peak RSS", "cold start to first enriched event"} <= set(what)
+    assert table[1].detail == "0.90x offline" and table[2].detail == "1.67x 1"
+
+
+@pytest.mark.parametrize("args", [["bench", "--help"], ["bench", "service", "--help"]])
+def test_bench_command_offers_the_service_table(args: list[str]) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    for word in ("service", "pipeline", "stream") if len(args) == 2 else ("--latency-seconds",):
+        assert word in result.output
