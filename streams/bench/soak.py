@@ -139,7 +139,7 @@ async def _wait(counts: Counts, target: int, timeout: float) -> float:
 
 def _row(elapsed: float, worker: Worker, lag: int, counts: Counts) -> str:
     return (
-        f"{elapsed:7.0f} {worker.rss_mb():9.1f} {lag:6d} {counts.sent:7d} "
+        f"{elapsed:7.0f} {worker.rss_mb()[1]:9.1f} {lag:6d} {counts.sent:7d} "
         f"{len(counts.sources):9d} {counts.letters:8d}"
     )
 
@@ -165,7 +165,7 @@ async def _soak(
             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
         )
         print("    t_s    rss_mb    lag    sent  enriched  letters")
-        rss_start = worker.rss_mb()
+        rss_start = worker.rss_mb()[1]
         started = time.monotonic()
         until = started + args.minutes * 60
         sender = asyncio.create_task(_send(settings, texts, counts, rate, until))
@@ -175,7 +175,7 @@ async def _soak(
             lags.append(await _lag(settings))
             print(_row(time.monotonic() - started, worker, lags[-1], counts), flush=True)
         await sender
-        rss_end, lag_end = worker.rss_mb(), lags[-1]
+        rss_end, lag_end = worker.rss_mb()[1], lags[-1]
         drained = await _wait(counts, counts.sent, 300)
         print(_row(time.monotonic() - started, worker, await _lag(settings), counts))
     finally:
@@ -228,7 +228,7 @@ def run(args: SoakArgs) -> dict[str, float] | None:
         settings = Settings()
         check_broker(settings)
         (worker,) = start_workers(env, 1, Path(tmp_name))
-        print(f"worker ready, rss {worker.rss_mb():.1f} MB")
+        print(f"worker ready, rss {worker.rss_mb()[1]:.1f} MB")
         try:
             figures = asyncio.run(_soak(settings, worker, texts, args))
         finally:

@@ -117,26 +117,32 @@ class Worker:
         except (urllib.error.URLError, OSError):
             return False
 
-    def peak_rss_mb(self) -> float:
-        """The worker's peak resident memory so far (VmHWM), in MB."""
-        assert self.proc is not None
-        status = Path(f"/proc/{self.proc.pid}/status")
-        if status.exists():
-            for line in status.read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        return float(psutil.Process(self.proc.pid).memory_info().rss) / 2**20
+    def rss_mb(self) -> tuple[float, float]:
+        """Peak (VmHWM) and current resident memory of the worker's processes, in MB.
 
-    def rss_mb(self) -> float:
-        """The worker's resident memory now, in MB."""
+        A worker that runs part of its work in child processes is the sum of them all.
+        """
         assert self.proc is not None
-        return float(psutil.Process(self.proc.pid).memory_info().rss) / 2**20
+        root = psutil.Process(self.proc.pid)
+        peak = now = 0.0
+        for proc in [root, *root.children(recursive=True)]:
+            status = Path(f"/proc/{proc.pid}/status")
+            fields = (
+                dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+                if status.exists()
+                else {}
+            )
+            current = float(proc.memory_info().rss) / 2**20
+            now += current
+            peak += int(fields["VmHWM"].split()[0]) / 1024 if "VmHWM" in fields else current
+        return peak, now
 
     def cpu_s(self) -> float:
-        """CPU seconds (user and system, all threads) the worker has used so far."""
+        """CPU seconds (user and system, all threads and child processes) used so far."""
         assert self.proc is not None
-        times = psutil.Process(self.proc.pid).cpu_times()
-        return float(times.user + times.system)
+        root = psutil.Process(self.proc.pid)
+        times = [p.cpu_times() for p in [root, *root.children(recursive=True)]]
+        return float(sum(t.user + t.system for t in times))
 
     def stop(self, timeout: float = 60) -> None:
         """SIGTERM, then SIGKILL when it has not ended in ``timeout`` seconds."""
