@@ -13,6 +13,20 @@ from streams.settings import Settings
 
 
 @dataclass(frozen=True)
+class Offline:
+    """One offline pass: articles per input, rate and CPU per article."""
+
+    counts: list[int]
+    seconds: float
+    cpu_s: float
+
+    @property
+    def articles(self) -> int:
+        """Articles over all inputs."""
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
 class Row:
     """One line of the table."""
 
@@ -64,3 +78,70 @@ def print_table(settings: Settings, figures: dict[str, Any], rows: list[Row]) ->
     print("|---|---|---|---|")
     for row in rows:
         print(f"| {row.what} | {row.figure} | {row.detail} | {row.target} |")
+
+
+def rows(f: dict[str, Any]) -> list[Row]:
+    """The table's rows from the figures of one run."""
+    off = [f["offline_before"], f["offline_after"]]
+    articles = off[0].articles
+    off_rate = sum(articles / o.seconds for o in off) / 2
+    one, two = f["one"], f["two"]
+    lat = one.get("latency")
+    out = [
+        Row(
+            "offline articles/s",
+            f"{off_rate:.1f}",
+            f"before {articles / off[0].seconds:.1f}, after {articles / off[1].seconds:.1f}",
+            "",
+        ),
+        Row(
+            "1 worker articles/s",
+            f"{one['rate']:.1f}",
+            f"{one['rate'] / off_rate:.2f}x offline",
+            ">= 0.95x offline",
+        ),
+        Row(
+            "2 workers articles/s",
+            f"{two['rate']:.1f}",
+            f"{two['rate'] / one['rate']:.2f}x 1",
+            ">= 1.6x 1 worker",
+        ),
+    ]
+    if lat:
+        out.append(
+            Row(
+                f"latency p50/p95/p99 at {lat['offered']:.1f} articles/s",
+                f"{lat['p50']:.2f} / {lat['p95']:.2f} / {lat['p99']:.2f} s",
+                f"max {lat['max']:.2f} s, {lat['inputs']} inputs",
+                "p99 <= 2 s",
+            )
+        )
+    cpu_off = 1000 * sum(o.cpu_s for o in off) / (2 * articles)
+    out += [
+        Row(
+            "worker peak RSS",
+            f"{max(one['rss_mb'], two['rss_mb']):.0f} MB",
+            f"at the end {max(one['rss_now_mb'], two['rss_now_mb']):.0f} MB",
+            "<= 600 MB",
+        ),
+        Row(
+            "cold start to first enriched event",
+            f"{one['cold_s']:.1f} s",
+            f"2 workers: {two['cold_s']:.1f} s",
+            "<= 15 s",
+        ),
+        Row(
+            "CPU ms per article",
+            f"{one['cpu_ms']:.0f} (1 worker)",
+            f"offline {cpu_off:.0f}, 2 workers {two['cpu_ms']:.0f}",
+            "",
+        ),
+        Row(
+            "duplicates / dead letters",
+            f"{one['duplicates'] + two['duplicates']} / {one['dead'] + two['dead']}",
+            f"rebalances while measuring: {one['rebalances']} (1 worker), "
+            f"{two['rebalances']} (2 workers)",
+            "0 / 0",
+        ),
+    ]
+    return out

@@ -26,13 +26,12 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from streams.bench.report import Row, print_table
+from streams.bench.report import Offline, print_table, rows
 from streams.bench.traffic import Collector, percentile, send
 from streams.bench.workers import (
     Worker,
@@ -51,20 +50,6 @@ from streams.settings import Settings
 
 LGL = shared_dir() / "bench" / "geoparse" / "lgl.jsonl"
 WARM_UP = 8
-
-
-@dataclass(frozen=True)
-class Offline:
-    """One offline pass: articles per input, rate and CPU per article."""
-
-    counts: list[int]
-    seconds: float
-    cpu_s: float
-
-    @property
-    def articles(self) -> int:
-        """Articles over all inputs."""
-        return sum(self.counts)
 
 
 def load_texts(part: str, docs: int | None) -> list[str]:
@@ -121,7 +106,7 @@ async def _throughput(
     settings: Settings, workers: list[Worker], texts: list[str], total: int, col: Collector
 ) -> dict[str, float]:
     """Every input at once; articles/s until the last one arrives, CPU per article."""
-    cpu = sum(w.cpu_s() for w in workers)
+    cpu, assigned = sum(w.cpu_s() for w in workers), sum(w.assignments() for w in workers)
     sent = await send(settings, [(f"tp-{n}", t.encode()) for n, t in enumerate(texts)])
     got = await col.wait_for("tp-", total, timeout=120 + total)
     seconds = max(a.received for a in got) - min(sent.values())
@@ -130,6 +115,7 @@ async def _throughput(
         "cpu_ms": 1000 * (sum(w.cpu_s() for w in workers) - cpu) / total,
         "duplicates": col.duplicates("tp-"),
         "dead": sum(a.dead for a in got),
+        "rebalances": sum(w.assignments() for w in workers) - assigned,
     }
 
 
@@ -222,69 +208,3 @@ def run(
         "the passes before and after the streaming phases"
     )
     return figures
-
-
-def rows(f: dict[str, Any]) -> list[Row]:
-    """The table's rows from the figures of one run."""
-    off = [f["offline_before"], f["offline_after"]]
-    articles = off[0].articles
-    off_rate = sum(articles / o.seconds for o in off) / 2
-    one, two = f["one"], f["two"]
-    lat = one.get("latency")
-    out = [
-        Row(
-            "offline articles/s",
-            f"{off_rate:.1f}",
-            f"before {articles / off[0].seconds:.1f}, after {articles / off[1].seconds:.1f}",
-            "",
-        ),
-        Row(
-            "1 worker articles/s",
-            f"{one['rate']:.1f}",
-            f"{one['rate'] / off_rate:.2f}x offline",
-            ">= 0.95x offline",
-        ),
-        Row(
-            "2 workers articles/s",
-            f"{two['rate']:.1f}",
-            f"{two['rate'] / one['rate']:.2f}x 1",
-            ">= 1.6x 1 worker",
-        ),
-    ]
-    if lat:
-        out.append(
-            Row(
-                f"latency p50/p95/p99 at {lat['offered']:.1f} articles/s",
-                f"{lat['p50']:.2f} / {lat['p95']:.2f} / {lat['p99']:.2f} s",
-                f"max {lat['max']:.2f} s, {lat['inputs']} inputs",
-                "p99 <= 2 s",
-            )
-        )
-    cpu_off = 1000 * sum(o.cpu_s for o in off) / (2 * articles)
-    out += [
-        Row(
-            "worker peak RSS",
-            f"{max(one['rss_mb'], two['rss_mb']):.0f} MB",
-            f"at the end {max(one['rss_now_mb'], two['rss_now_mb']):.0f} MB",
-            "<= 600 MB",
-        ),
-        Row(
-            "cold start to first enriched event",
-            f"{one['cold_s']:.1f} s",
-            f"2 workers: {two['cold_s']:.1f} s",
-            "<= 15 s",
-        ),
-        Row(
-            "CPU ms per article",
-            f"{one['cpu_ms']:.0f} (1 worker)",
-            f"offline {cpu_off:.0f}, 2 workers {two['cpu_ms']:.0f}",
-            "",
-        ),
-        Row(
-            "duplicates / dead letters",
-            f"{one['duplicates'] + two['duplicates']} / {one['dead'] + two['dead']}",
-            "",
-            "0 / 0",
-        ),
-    ]
-    return out

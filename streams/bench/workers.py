@@ -117,6 +117,10 @@ class Worker:
         except (urllib.error.URLError, OSError):
             return False
 
+    def assignments(self) -> int:
+        """How many partition assignments (rebalances) the worker has gone through."""
+        return self.log.read_text(errors="replace").count("newly assigned partitions")
+
     def rss_mb(self) -> tuple[float, float]:
         """Peak (VmHWM) and current resident memory of the worker's processes, in MB.
 

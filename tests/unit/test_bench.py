@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from streams.bench import service
-from streams.bench.service import Offline, rows
+from streams.bench.report import Offline, rows
 from streams.bench.traffic import Arrival, Collector, percentile
 from streams.cli.main import app
 from streams.settings import Settings
@@ -46,7 +46,15 @@ def test_service_bench_skips_without_the_data(monkeypatch, tmp_path: Path, capsy
 
 def test_the_table_has_every_figure_of_the_issue() -> None:
     off = Offline(counts=[1, 2], seconds=0.3, cpu_s=0.25)
-    one = {"rate": 9.0, "cpu_ms": 60, "duplicates": 0, "dead": 0, "rss_mb": 500, "cold_s": 9}
+    one = {
+        "rate": 9.0,
+        "cpu_ms": 60,
+        "duplicates": 0,
+        "dead": 0,
+        "rebalances": 0,
+        "rss_mb": 500,
+        "cold_s": 9,
+    }
     one["rss_now_mb"] = 450
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
     two = {**one, "rate": 15.0}
