@@ -24,6 +24,7 @@ import pytest
 
 from streams.broker.local import LocalBroker
 from streams.paths import ROOT, shared_dir
+from streams.service.client import collect
 from streams.service.topics import delete_topics
 from streams.settings import Settings
 
@@ -86,6 +87,42 @@ def it_settings(it_env) -> Settings:
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+@pytest.fixture()
+def group_env(it_env, it_run) -> dict[str, str]:
+    """Variables of a consumer group of its own (topics and app id) for one test.
+
+    Prefixed with the session's id, so the session's teardown deletes its topics too; a
+    short session timeout lets the group notice a killed worker quickly.
+    """
+    run = f"{it_run}-{uuid.uuid4().hex[:8]}"
+    env = {**it_env, "GEOWIRE_APP_ID": f"geowire-rec-{run}", "GEOWIRE_KAFKA_SESSION_TIMEOUT_S": "8"}
+    for role in ("raw", "articles", "tagged", "enriched", "places", "dlq"):
+        env[f"GEOWIRE_TOPIC_{role.upper()}"] = f"rec-{run}.{role}"
+    return env
+
+
+def wait_enriched(settings: Settings, keys: set[str], timeout: float = 120) -> list[dict]:
+    """Wait until articles of every input in ``keys`` are enriched (or ``timeout``).
+
+    Returns:
+        Every enriched record read (redeliveries included).
+    """
+    deadline, records = time.monotonic() + timeout, []
+    while time.monotonic() < deadline:
+        records = collect(settings, settings.topic_enriched, from_beginning=True, timeout_s=3)
+        if set(ids_by_source(records)) >= keys:
+            break
+    return records
+
+
+def ids_by_source(records: list[dict]) -> dict[str, set[str]]:
+    """The article ids of each source id (several when a redelivery changed one)."""
+    ids: dict[str, set[str]] = {}
+    for r in records:
+        ids.setdefault(r["value"]["source_id"], set()).add(r["value"]["id"])
+    return ids
 
 
 class WorkerProcess:

@@ -4,27 +4,15 @@ its work, and nothing is lost."""
 from __future__ import annotations
 
 import asyncio
-import time
-import uuid
 
 import pytest
 
 from streams.service.client import collect, produce
 from streams.settings import Settings
-from tests.integration.conftest import ROOT, WorkerProcess
+from tests.integration.conftest import ROOT, WorkerProcess, ids_by_source, wait_enriched
 
 pytestmark = pytest.mark.integration
 ARTICLE = (ROOT / "tests" / "data" / "samples" / "quake-report.txt").read_text()
-
-
-@pytest.fixture()
-def group_env(it_env, it_run, tmp_path):
-    # prefixed with the session's id: the session's teardown deletes these topics too
-    run = f"{it_run}-{uuid.uuid4().hex[:8]}"
-    env = {**it_env, "GEOWIRE_APP_ID": f"geowire-rec-{run}", "GEOWIRE_KAFKA_SESSION_TIMEOUT_S": "8"}
-    for role in ("raw", "articles", "tagged", "enriched", "places", "dlq"):
-        env[f"GEOWIRE_TOPIC_{role.upper()}"] = f"rec-{run}.{role}"
-    return env
 
 
 @pytest.mark.parametrize("stop", ["kill", "terminate"])
@@ -50,22 +38,17 @@ def test_a_killed_or_stopped_worker_loses_nothing(group_env, tmp_path, monkeypat
         getattr(workers[0].proc, stop)()
         workers[0].proc.wait(timeout=60)
         asyncio.run(produce(settings, inputs[12:]))
-        deadline, seen = time.monotonic() + 120, set()
-        while time.monotonic() < deadline and len(seen) < len(inputs):
-            records = collect(settings, settings.topic_enriched, from_beginning=True, timeout_s=5)
-            seen = {r["value"]["source_id"] for r in records}
-        assert seen == {key.decode() for key, _ in inputs}
+        records = wait_enriched(settings, {key.decode() for key, _ in inputs})
+        by_source = ids_by_source(records)
+        assert set(by_source) == {key.decode() for key, _ in inputs}
         # Redelivered work produces the same ids, so duplicates are recognisable.
-        by_source: dict[str, set[str]] = {}
-        for r in records:
-            by_source.setdefault(r["value"]["source_id"], set()).add(r["value"]["id"])
         assert all(len(ids) == 1 for ids in by_source.values())
         letters = collect(settings, settings.topic_dlq, from_beginning=True, timeout_s=2)
         ids = [r["value"]["id"] for r in records]
         with capsys.disabled():
             print(
                 f"\n[fault: worker {'SIGKILL' if stop == 'kill' else 'SIGTERM'}] "
-                f"inputs={len(inputs)} enriched={len(seen)} "
+                f"inputs={len(inputs)} enriched={len(by_source)} "
                 f"duplicates={len(ids) - len(set(ids))} dead_letters={len(letters)}"
             )
         assert letters == []

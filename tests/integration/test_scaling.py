@@ -1,0 +1,54 @@
+"""A worker that joins or leaves a running group: every input is still enriched, once
+the group settles, with the same article ids (so any redelivery is recognisable)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from streams.service.client import collect, produce
+from streams.settings import Settings
+from tests.integration.conftest import ROOT, WorkerProcess, ids_by_source, wait_enriched
+
+pytestmark = pytest.mark.integration
+ARTICLE = (ROOT / "tests" / "data" / "samples" / "quake-report.txt").read_text()
+
+
+def _inputs(first: int, count: int) -> list[tuple[bytes, bytes]]:
+    # Each input is a distinct article (its key seeds its id).
+    return [
+        (f"doc-{n}".encode(), f"{ARTICLE}\nBulletin number {n}.".encode())
+        for n in range(first, first + count)
+    ]
+
+
+def test_a_worker_joining_then_one_leaving_loses_and_invents_nothing(
+    group_env, tmp_path, monkeypatch
+):
+    for name, value in group_env.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings()
+    first, second = (WorkerProcess(group_env, tmp_path / f"worker-{n}.log") for n in (1, 2))
+    first.start()
+    try:
+        sent = _inputs(0, 30)
+        asyncio.run(produce(settings, sent))
+        second.start()  # joins while the first still works through its inputs
+        sent += _inputs(30, 16)
+        asyncio.run(produce(settings, sent[30:]))
+        assert first.proc is not None
+        first.proc.terminate()  # leaves (SIGTERM, as an orchestrator scales down)
+        first.proc.wait(timeout=60)
+        sent += _inputs(46, 8)
+        asyncio.run(produce(settings, sent[46:]))
+
+        keys = {key.decode() for key, _ in sent}
+        ids = ids_by_source(wait_enriched(settings, keys, timeout=180))
+        assert set(ids) == keys
+        # a record redone after the hand-over gives the same article id
+        assert all(len(found) == 1 for found in ids.values()), ids
+        assert collect(settings, settings.topic_dlq, from_beginning=True, timeout_s=2) == []
+    finally:
+        first.stop()
+        second.stop()
