@@ -22,9 +22,10 @@ LatencySeconds = Annotated[
     float, typer.Option(help="how long to send at half the 1-worker rate (0: no latency phase)")
 ]
 Part = Annotated[str, typer.Option(help="all, head (first 70%) or tail (last 30%) of LGL")]
+Rounds = Annotated[int, typer.Option(min=1, help="repeat every phase; the table shows medians")]
 
 
-def _service(docs: int | None, latency_seconds: float, part: str) -> None:
+def _service(docs: int | None, latency_seconds: float, part: str, rounds: int) -> None:
     from streams.bench import service
     from streams.core.errors import GeowireError
 
@@ -32,30 +33,37 @@ def _service(docs: int | None, latency_seconds: float, part: str) -> None:
         raise typer.BadParameter("--part is all, head or tail")
     settings = settings_or_exit()
     try:
-        service.run(settings, docs, latency_seconds, part)
+        service.run(settings, docs, latency_seconds, part, rounds)
     except GeowireError as exc:
         fail(exc)
 
 
 @bench_app.callback()
 def bench_default(
-    ctx: typer.Context, docs: Docs = None, latency_seconds: LatencySeconds = 40, part: Part = "all"
+    ctx: typer.Context,
+    docs: Docs = None,
+    latency_seconds: LatencySeconds = 40,
+    part: Part = "all",
+    rounds: Rounds = 1,
 ) -> None:
     """Benchmarks; without a subcommand, the service table (see `geowire bench service`)."""
     if ctx.invoked_subcommand is None:
-        _service(docs, latency_seconds, part)
+        _service(docs, latency_seconds, part, rounds)
 
 
 @bench_app.command("service")
 def bench_service(
-    docs: Docs = None, latency_seconds: LatencySeconds = 40, part: Part = "all"
+    docs: Docs = None,
+    latency_seconds: LatencySeconds = 40,
+    part: Part = "all",
+    rounds: Rounds = 1,
 ) -> None:
     """The service against offline enrichment, in one table (needs a broker).
 
     Offline articles/s; streaming articles/s with 1 and 2 workers; latency p50/p95/p99
     at half the 1-worker rate; worker RSS; cold start to the first enriched event.
     """
-    _service(docs, latency_seconds, part)
+    _service(docs, latency_seconds, part, rounds)
 
 
 @bench_app.command("pipeline")

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from streams.bench import service
-from streams.bench.report import Offline, rows
+from streams.bench.report import Offline, ratios, rows
 from streams.bench.traffic import Arrival, Collector, percentile
 from streams.cli.main import app
 from streams.settings import Settings
@@ -45,25 +45,27 @@ def test_service_bench_skips_without_the_data(monkeypatch, tmp_path: Path, capsy
 
 
 def test_the_table_has_every_figure_of_the_issue() -> None:
-    off = Offline(counts=[1, 2], seconds=0.3, cpu_s=0.25)
-    one = {
-        "rate": 9.0,
-        "cpu_ms": 60,
-        "duplicates": 0,
-        "dead": 0,
-        "rebalances": 0,
-        "rss_mb": 500,
-        "cold_s": 9,
-    }
-    one["rss_now_mb"] = 450
+    off = Offline(counts=[1, 2], seconds=0.3, cpu_s=0.25)  # 10 articles/s
+    one = {"rate": 9.0, "cpu_ms": 60, "duplicates": 0, "dead": 0, "rebalances": 0}
+    one |= {"rss_mb": 500, "rss_now_mb": 450, "cold_s": 9}
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
     two = {**one, "rate": 15.0}
-    table = rows({"offline_before": off, "offline_after": off, "one": one, "two": two})
+    rounds = [{"offline": [off, off, off], "one": one, "two": two}]
+    table = rows({"rounds": rounds})
     what = [r.what for r in table]
     assert what[:3] == ["offline articles/s", "1 worker articles/s", "2 workers articles/s"]
     assert any(w.startswith("latency p50/p95/p99 at 4.5") for w in what)
     assert {"worker peak RSS", "cold start to first enriched event"} <= set(what)
-    assert table[1].detail == "0.90x offline" and table[2].detail == "1.67x 1"
+    assert table[1].detail.startswith("0.90x offline")
+    assert table[2].detail.startswith("1.67x 1 worker")
+
+
+def test_each_phase_is_compared_with_the_offline_speed_around_it() -> None:
+    slow, fast = Offline([1], 0.2, 0.1), Offline([1], 0.1, 0.1)  # 5 and 10 articles/s
+    # the machine got twice as fast between the one-worker and two-worker phases
+    got = ratios({"offline": [slow, slow, fast], "one": {"rate": 4.0}, "two": {"rate": 6.0}})
+    assert got["one"] == pytest.approx(0.8)
+    assert got["two_per_one"] == pytest.approx((6.0 / 7.5) / 0.8)
 
 
 @pytest.mark.parametrize("args", [["bench", "--help"], ["bench", "service", "--help"]])
