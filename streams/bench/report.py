@@ -134,6 +134,19 @@ def rows(f: dict[str, Any]) -> list[Row]:
                 "p99 <= 2 s",
             )
         )
+    hands = [x["handover"] for x in twos if x.get("handover")]
+    if hands:
+        out.append(
+            Row(
+                "longest wait when a worker leaves / joins",
+                f"{_mid([h['leave'] for h in hands]):.1f} / "
+                f"{_mid([h['join'] for h in hands]):.1f} s",
+                f"rounds {_each([h['leave'] for h in hands], '.1f')} / "
+                f"{_each([h['join'] for h in hands], '.1f')}; steady median "
+                f"{_mid([h['steady'] for h in hands]):.2f} s",
+                "no stall beyond one rebalance",
+            )
+        )
     both = ones + twos
     cpu_off = [1000 * o.cpu_s / o.articles for r in rounds for o in r["offline"]]
     out += [

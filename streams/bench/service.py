@@ -26,11 +26,13 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from streams.bench.handover import handover
 from streams.bench.report import Offline, print_table, rows
 from streams.bench.traffic import Collector, percentile, send
 from streams.bench.workers import (
@@ -50,6 +52,7 @@ from streams.settings import Settings
 
 LGL = shared_dir() / "bench" / "geoparse" / "lgl.jsonl"
 WARM_UP = 8
+HANDOVER_S = 75.0  # long enough for the joining worker to load and join
 
 
 def load_texts(part: str, docs: int | None) -> list[str]:
@@ -148,6 +151,7 @@ async def _phase(
     texts: list[str],
     counts: list[int],
     latency_s: float,
+    handover_rate: float | None = None,
 ) -> dict[str, Any]:
     async with Collector(settings) as col:
         cold = await _cold_start(settings, workers, texts, counts, col)
@@ -159,20 +163,33 @@ async def _phase(
             )
         rss = [w.rss_mb() for w in workers]
         out["rss_mb"], out["rss_now_mb"] = max(p for p, _ in rss), max(n for _, n in rss)
+        if handover_rate:
+            per_doc = sum(counts) / len(counts)
+            spawn = partial(Worker, workers[0].env, workers[0].workdir, "w-joined")
+            out["handover"] = await handover(
+                settings, workers, texts, handover_rate / per_doc, HANDOVER_S, col, spawn
+            )
     return out
 
 
 def streaming(
-    texts: list[str], counts: list[int], workers: int, latency_s: float
+    texts: list[str],
+    counts: list[int],
+    workers: int,
+    latency_s: float,
+    handover_rate: float | None = None,
 ) -> dict[str, Any]:
-    """One streaming phase on fresh topics with ``workers`` workers."""
+    """One streaming phase on fresh topics with ``workers`` workers.
+
+    With ``handover_rate`` (articles/s), it ends with a worker leaving and one joining.
+    """
     run = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory(prefix="geowire-bench-") as tmp:
         settings = run_settings(run_env(run, Path(tmp)))
         procs = [Worker(run_env(run, Path(tmp)), Path(tmp), f"w{n}") for n in range(workers)]
         try:
             asyncio.run(ensure_topics(settings))
-            return asyncio.run(_phase(settings, procs, texts, counts, latency_s))
+            return asyncio.run(_phase(settings, procs, texts, counts, latency_s, handover_rate))
         finally:
             for proc in procs:
                 proc.stop()
@@ -204,7 +221,7 @@ def run(
         first = offline(pipeline, settings, texts)
         one = streaming(texts, first.counts, 1, latency_s)
         middle = offline(pipeline, settings, texts)
-        two = streaming(texts, first.counts, 2, 0)
+        two = streaming(texts, first.counts, 2, 0, handover_rate=one["rate"] / 2)
         last = offline(pipeline, settings, texts)
         figures["rounds"].append({"offline": [first, middle, last], "one": one, "two": two})
     print_table(settings, figures, rows(figures))

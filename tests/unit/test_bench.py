@@ -50,12 +50,15 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     one |= {"rss_mb": 500, "rss_now_mb": 450, "cold_s": 9}
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
     two = {**one, "rate": 15.0}
+    two["handover"] = {"inputs": 30, "steady": 0.4, "leave": 2.5, "join": 9.0}
     rounds = [{"offline": [off, off, off], "one": one, "two": two}]
     table = rows({"rounds": rounds})
     what = [r.what for r in table]
     assert what[:3] == ["offline articles/s", "1 worker articles/s", "2 workers articles/s"]
     assert any(w.startswith("latency p50/p95/p99 at 4.5") for w in what)
     assert {"worker peak RSS", "cold start to first enriched event"} <= set(what)
+    leave_join = next(r for r in table if r.what.startswith("longest wait when a worker"))
+    assert leave_join.figure == "2.5 / 9.0 s"
     assert table[1].detail.startswith("0.90x offline")
     assert table[2].detail.startswith("1.67x 1 worker")
 
