@@ -57,11 +57,12 @@ def commit() -> str:
     return head + ("+" if dirty else "")
 
 
-def machine(settings: Settings) -> str:
+def machine(settings: Settings, figures: dict[str, Any]) -> str:
     """One line on where and how the figures were taken."""
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"commit {commit()}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, nproc {os.cpu_count()}, "
+        f"commit {figures.get('commit', commit())}, {figures.get('started', '?')} to "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, nproc {os.cpu_count()}, "
         f"load {load} (1/5/15 min, at the end), broker {settings.kafka_bootstrap}, "
         f"{settings.topic_partitions} partitions, batch {settings.batch_size} "
         f"within {settings.batch_window_s} s"
@@ -73,7 +74,7 @@ def print_table(settings: Settings, figures: dict[str, Any], rows: list[Row]) ->
     articles = figures["rounds"][0]["offline"][0].articles
     print(
         f"geowire bench service: {figures['texts']} LGL texts ({figures['part']}, "
-        f"{articles} articles), {len(figures['rounds'])} round(s), {machine(settings)}"
+        f"{articles} articles), {len(figures['rounds'])} round(s), {machine(settings, figures)}"
     )
     print()
     print("| what | figure | detail | target |")

@@ -26,6 +26,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from typing import Any
 import orjson
 
 from streams.bench.handover import handover
-from streams.bench.report import Offline, print_table, rows
+from streams.bench.report import Offline, commit, print_table, rows
 from streams.bench.traffic import Collector, percentile, send
 from streams.bench.workers import (
     Worker,
@@ -217,6 +218,7 @@ def run(
     pipeline = Components(settings).pipeline
     offline(pipeline, settings, texts[:WARM_UP])  # lazy caches, as a worker's probe does
     figures: dict[str, Any] = {"texts": len(texts), "part": part, "rounds": []}
+    figures |= {"commit": commit(), "started": f"{datetime.now(UTC):%Y-%m-%d %H:%M}"}
     for _ in range(rounds):
         first = offline(pipeline, settings, texts)
         one = streaming(texts, first.counts, 1, latency_s)
