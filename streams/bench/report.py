@@ -39,19 +39,14 @@ class Row:
 
 def commit() -> str:
     """The checked-out commit (short), with ``+`` when the tree has changes."""
+    asks = (["rev-parse", "--short", "HEAD"], ["status", "--porcelain", "--untracked-files=no"])
     try:
-        head = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        head, dirty = (
+            subprocess.run(
+                ["git", "-C", str(ROOT), *ask], capture_output=True, text=True, check=True
+            ).stdout.strip()
+            for ask in asks
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + ("+" if dirty else "")
@@ -100,6 +95,30 @@ def ratios(r: dict[str, Any]) -> dict[str, float]:
     return {"offline": (first + middle + last) / 3, "one": one, "two_per_one": two / one}
 
 
+def _waits(ones: list[dict[str, Any]], twos: list[dict[str, Any]]) -> list[Row]:
+    """The latency row and the hand-over row, for the phases that measured them."""
+    out = []
+    if lats := [x["latency"] for x in ones if x.get("latency")]:
+        p99s = _each([x["p99"] for x in lats])
+        figure = " / ".join(f"{_mid([x[q] for x in lats]):.2f}" for q in ("p50", "p95", "p99"))
+        what = f"latency p50/p95/p99 at {_mid([x['offered'] for x in lats]):.1f} articles/s"
+        detail = f"p99 in rounds {p99s} s, max {max(x['max'] for x in lats):.2f} s"
+        out.append(Row(what, figure + " s", detail, "p99 <= 2 s"))
+    if hands := [x["handover"] for x in twos if x.get("handover")]:
+        leave, join = ([h[k] for h in hands] for k in ("leave", "join"))
+        steady = _mid([h["steady"] for h in hands])
+        out.append(
+            Row(
+                "longest wait when a worker leaves / joins",
+                f"{_mid(leave):.1f} / {_mid(join):.1f} s",
+                f"rounds {_each(leave, '.1f')} / {_each(join, '.1f')}; "
+                f"steady median {steady:.2f} s",
+                "no stall beyond one rebalance",
+            )
+        )
+    return out
+
+
 def rows(f: dict[str, Any]) -> list[Row]:
     """The table's rows from the figures of a run: medians over its rounds."""
     rounds = f["rounds"]
@@ -123,31 +142,7 @@ def rows(f: dict[str, Any]) -> list[Row]:
             ">= 1.6x 1 worker",
         ),
     ]
-    lats = [x["latency"] for x in ones if x.get("latency")]
-    if lats:
-        out.append(
-            Row(
-                f"latency p50/p95/p99 at {_mid([x['offered'] for x in lats]):.1f} articles/s",
-                " / ".join(f"{_mid([x[q] for x in lats]):.2f}" for q in ("p50", "p95", "p99"))
-                + " s",
-                f"p99 in rounds {_each([x['p99'] for x in lats])} s, "
-                f"max {max(x['max'] for x in lats):.2f} s",
-                "p99 <= 2 s",
-            )
-        )
-    hands = [x["handover"] for x in twos if x.get("handover")]
-    if hands:
-        out.append(
-            Row(
-                "longest wait when a worker leaves / joins",
-                f"{_mid([h['leave'] for h in hands]):.1f} / "
-                f"{_mid([h['join'] for h in hands]):.1f} s",
-                f"rounds {_each([h['leave'] for h in hands], '.1f')} / "
-                f"{_each([h['join'] for h in hands], '.1f')}; steady median "
-                f"{_mid([h['steady'] for h in hands]):.2f} s",
-                "no stall beyond one rebalance",
-            )
-        )
+    out += _waits(ones, twos)
     both = ones + twos
     cpu_off = [1000 * o.cpu_s / o.articles for r in rounds for o in r["offline"]]
     out += [

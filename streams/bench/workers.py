@@ -43,13 +43,8 @@ def run_prefixes(run: str) -> list[str]:
 
 def run_settings(env: dict[str, str]) -> Settings:
     """Settings as the run's workers see them (the environment plus ``env``)."""
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    fields = {k.removeprefix("GEOWIRE_").lower(): v for k, v in env.items()}
+    return Settings(**fields)  # keyword values take precedence over the environment
 
 
 def check_broker(settings: Settings) -> None:
