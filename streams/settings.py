@@ -60,7 +60,8 @@ class Settings(BaseSettings):
     topic_enriched: str = "geowire.enriched"
     topic_places: str = "geowire.places"
     topic_dlq: str = "geowire.dlq"
-    topic_partitions: int = Field(default=4, ge=1)
+    # Partitions of the topics geowire creates: the most workers that can share a stage.
+    topic_partitions: int = Field(default=12, ge=1)
     topic_replication: int = Field(default=1, ge=1)
     # How long dead letters are kept (the topic's retention.ms, set when it is created):
     # long enough to release a fix and replay them.

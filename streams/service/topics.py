@@ -75,8 +75,10 @@ async def ensure_topics(settings: Settings) -> list[str]:
 async def check_topics(settings: Settings) -> list[str]:
     """Say how existing topics differ from what the settings would create.
 
-    A topic made by hand, by an older release or by a broker's auto-create may have
-    fewer partitions (fewer workers can share it) or a shorter dead-letter retention.
+    A topic made by hand, by an older release (4 partitions by default before 12) or by
+    a broker's auto-create may have fewer partitions than ``GEOWIRE_TOPIC_PARTITIONS``
+    (fewer workers can share it) or a shorter dead-letter retention. More partitions
+    than asked for are no problem and not reported.
 
     Returns:
         One warning per difference (empty when all match).
@@ -95,16 +97,24 @@ async def check_topics(settings: Settings) -> list[str]:
         if topic is None or topic["error_code"]:
             continue
         count = len(topic["partitions"])
-        if count != settings.topic_partitions:
-            warnings.append(
-                f"topic {name} has {count} partitions, GEOWIRE_TOPIC_PARTITIONS says "
-                f"{settings.topic_partitions}"
-            )
+        if count < settings.topic_partitions:
+            warnings.append(_few_partitions(name, count, settings.topic_partitions))
         for key, wanted in topic_configs(settings, role).items():
             have = configs.get(name, {}).get(key)
             if have is not None and have != wanted:
                 warnings.append(f"topic {name} has {key}={have}, geowire would set {wanted}")
     return warnings
+
+
+def _few_partitions(name: str, count: int, wanted: int) -> str:
+    # More partitions than asked for harm nothing; fewer cap the workers that can share
+    # the topic (one consumer per partition), whatever else scales.
+    return (
+        f"topic {name} has {count} partitions, fewer than GEOWIRE_TOPIC_PARTITIONS "
+        f"({wanted}): at most {count} workers can share it. Add partitions with "
+        f"kafka-topics.sh --alter --topic {name} --partitions {wanted} (records of a key "
+        "then go to another partition than before)"
+    )
 
 
 async def topic_exists(settings: Settings, name: str) -> bool | None:

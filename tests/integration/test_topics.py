@@ -82,6 +82,7 @@ def test_the_dead_letter_topic_keeps_letters_as_long_as_the_settings_say(it_env)
     settings = Settings(
         kafka_bootstrap=it_env["GEOWIRE_KAFKA_BOOTSTRAP"],
         dlq_retention_days=45,
+        topic_partitions=4,
         **{f"topic_{role}": f"{run}{role}" for role in ROLES},
     )
     try:
@@ -95,12 +96,42 @@ def test_the_dead_letter_topic_keeps_letters_as_long_as_the_settings_say(it_env)
         assert int(dlq["max.message.bytes"]) > settings.max_event_bytes * 4 // 3
         assert asyncio.run(check_topics(settings)) == []
         # the same topics read with other settings: each difference is a warning
-        other = settings.model_copy(update={"dlq_retention_days": 30, "topic_partitions": 6})
+        other = settings.model_copy(update={"dlq_retention_days": 30, "topic_partitions": 12})
         warnings = asyncio.run(check_topics(other))
-        assert len([w for w in warnings if "partitions" in w]) == len(ROLES)
+        few = [w for w in warnings if "partitions" in w]
+        assert len(few) == len(ROLES)
+        assert f"topic {run}raw has 4 partitions, fewer than GEOWIRE_TOPIC_PARTITIONS (12)" in (
+            "\n".join(few)
+        )
+        # more partitions than asked for cap nothing: no warning
+        fewer_asked = settings.model_copy(update={"topic_partitions": 2})
+        assert asyncio.run(check_topics(fewer_asked)) == []
         assert [w for w in warnings if "retention.ms" in w] == [
             f"topic {run}dlq has retention.ms={45 * 24 * 3600 * 1000}, "
             f"geowire would set {30 * 24 * 3600 * 1000}"
         ]
     finally:
         asyncio.run(delete_topics(settings, [run]))
+
+
+def test_geowire_topics_reports_a_topic_with_fewer_partitions(it_env) -> None:
+    # topics of an older release (4 partitions); the default is now 12
+    run = f"tf-{uuid.uuid4().hex[:8]}."
+    names = {f"topic_{role}": f"{run}{role}" for role in ROLES}
+    old = Settings(kafka_bootstrap=it_env["GEOWIRE_KAFKA_BOOTSTRAP"], topic_partitions=4, **names)
+    env = {**os.environ, "GEOWIRE_KAFKA_BOOTSTRAP": it_env["GEOWIRE_KAFKA_BOOTSTRAP"]}
+    env |= {f"GEOWIRE_{key.upper()}": value for key, value in names.items()}
+    env.pop("GEOWIRE_TOPIC_PARTITIONS", None)
+    try:
+        asyncio.run(ensure_topics(old))
+        cmd = [sys.executable, "-m", "streams.cli.main", "topics"]
+        done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "created: none (all exist)" in done.stdout
+        warned = [line for line in done.stderr.splitlines() if "partitions" in line]
+        assert len(warned) == len(ROLES), done.stderr
+        assert warned[0].startswith(
+            f"warning: topic {run}raw has 4 partitions, fewer than GEOWIRE_TOPIC_PARTITIONS (12)"
+        )
+    finally:
+        asyncio.run(delete_topics(old, [run]))

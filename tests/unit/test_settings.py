@@ -18,7 +18,7 @@ def test_defaults_are_the_documented_topics(monkeypatch):
         "dlq": "geowire.dlq",
     }
     assert (s.topic_partitions, s.max_input_bytes, s.kafka_bootstrap) == (
-        4,
+        12,
         512 * 1024,
         "localhost:9092",
     )
