@@ -86,8 +86,11 @@ class Settings(BaseSettings):
     gazetteer_path: Path = Field(default_factory=lambda: user_cache() / "geowire")
 
     # Worker
+    # Unset, a worker takes the first free port from 6066 on (0: any free port) and the
+    # data directory var/faust/worker-PORT, so workers on one host never collide
+    # (streams.service.host); a port that is set must be free.
     web_port: int = Field(default=6066, ge=0, le=65535)
-    data_dir: Path = Path("var/faust")
+    data_dir: Path | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @model_validator(mode="after")

@@ -227,7 +227,10 @@ def _summary(value: Any) -> str:
 
 @app.command()
 def worker(
-    web_port: Annotated[int | None, typer.Option(help="default: GEOWIRE_WEB_PORT")] = None,
+    web_port: Annotated[
+        int | None,
+        typer.Option(help="default: GEOWIRE_WEB_PORT, else the first free port from 6066"),
+    ] = None,
 ) -> None:
     """Run a Faust worker (split, tag and geocode agents)."""
     from streams.service.worker import run_worker

@@ -13,6 +13,7 @@ from streams.service.agents.geocode import register_geocode
 from streams.service.agents.split import register_split
 from streams.service.agents.tag import register_tag
 from streams.service.factory import Components
+from streams.service.host import DATA_ROOT
 from streams.service.kafka import faust_credentials
 from streams.service.metrics import Metrics, add_web_pages
 from streams.service.runtime import Runtime
@@ -58,7 +59,7 @@ def _faust_app(settings: Settings) -> faust.App:
         stream_wait_empty=False,
         agent_supervisor=mode.CrashingSupervisor,
         web_port=settings.web_port,
-        datadir=str(settings.data_dir),
+        datadir=str(settings.data_dir or DATA_ROOT),
         store="memory://",
     )
 

@@ -11,6 +11,7 @@ import faust
 
 from streams.service.app import create_app
 from streams.service.factory import Components
+from streams.service.host import claim_host
 from streams.service.startup import prepare_broker
 from streams.settings import Settings
 
@@ -27,11 +28,13 @@ def run_worker(settings: Settings) -> None:
     worker joins the group (``streams.service.startup``).
 
     Raises:
-        ConfigError: the model, the gazetteer or the broker cannot be used as set.
+        ConfigError: the web port, the model, the gazetteer or the broker cannot be used
+            as set.
     """
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
+    settings, claim = claim_host(settings)  # held while the worker runs
     started = time.monotonic()
     components = Components(settings)
     # loaded in the model thread, the one thread that calls spaCy and the gazetteer
@@ -39,6 +42,7 @@ def run_worker(settings: Settings) -> None:
     executor.submit(lambda: components.pipeline).result()
     log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
     asyncio.run(prepare_broker(settings))
+    assert settings.data_dir is not None
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, components, executor=executor)
     runtime = app.geowire  # type: ignore[attr-defined]
@@ -49,4 +53,7 @@ def run_worker(settings: Settings) -> None:
         loglevel=settings.log_level.lower(),
         override_logging=False,
     )
-    worker.execute_from_commandline()
+    try:
+        worker.execute_from_commandline()
+    finally:
+        claim.release()

@@ -4,6 +4,12 @@ the group settles, with the same article ids (so any redelivery is recognisable)
 from __future__ import annotations
 
 import asyncio
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 
@@ -52,3 +58,43 @@ def test_a_worker_joining_then_one_leaving_loses_and_invents_nothing(
     finally:
         first.stop()
         second.stop()
+
+
+def test_workers_on_one_host_take_their_own_web_ports_and_data_dirs(group_env, tmp_path):
+    # neither GEOWIRE_WEB_PORT nor GEOWIRE_DATA_DIR: started together, both defaults
+    env = {**os.environ, **group_env}
+    env.pop("GEOWIRE_WEB_PORT", None)
+    env.pop("GEOWIRE_DATA_DIR", None)
+    logs = [tmp_path / f"worker-{n}.log" for n in (1, 2)]
+    cmd = [sys.executable, "-m", "streams.cli.main", "worker"]
+    procs = []
+    for log in logs:
+        with log.open("wb") as out:
+            procs.append(subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=out, stderr=out))
+    try:
+        claimed: dict[int, str] = {}
+        deadline = time.monotonic() + 240
+        while len(claimed) < 2 or not all(_ready(port) for port in claimed):
+            assert time.monotonic() < deadline, [log.read_text()[-2000:] for log in logs]
+            assert all(p.poll() is None for p in procs), [log.read_text()[-2000:] for log in logs]
+            for log in logs:
+                found = re.search(r"web port (\d+), data directory (\S+)", log.read_text())
+                if found:
+                    claimed[int(found[1])] = found[2]
+            time.sleep(0.5)
+        (a, dir_a), (b, dir_b) = sorted(claimed.items())
+        assert a != b and dir_a != dir_b
+        assert (tmp_path / dir_a).is_dir() and (tmp_path / dir_b).is_dir()
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=60)
+
+
+def _ready(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=3) as resp:
+            return bool(resp.status == 200)
+    except OSError:
+        return False
