@@ -12,7 +12,7 @@ import faust
 from streams.service.app import create_app
 from streams.service.factory import Components
 from streams.service.host import claim_host
-from streams.service.startup import prepare_broker
+from streams.service.startup import prepare_broker, warm_up
 from streams.settings import Settings
 
 log = logging.getLogger("geowire.worker")
@@ -41,6 +41,9 @@ def run_worker(settings: Settings) -> None:
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="geowire-model")
     executor.submit(lambda: components.pipeline).result()
     log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
+    started = time.monotonic()
+    places = executor.submit(warm_up, components.pipeline).result()
+    log.info("warmed up in %.1fs (%d places)", time.monotonic() - started, places)
     asyncio.run(prepare_broker(settings))
     assert settings.data_dir is not None
     settings.data_dir.mkdir(parents=True, exist_ok=True)

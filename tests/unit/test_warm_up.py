@@ -1,0 +1,19 @@
+"""A worker enriches one text of its own before it joins the group."""
+
+import pytest
+
+from streams.core.pipeline import Pipeline
+from streams.service.startup import warm_up
+from tests.fakes import BlankLineSplitter, DictGeocoder, DictTagger
+
+
+def test_warm_up_runs_every_stage_once():
+    tagger = DictTagger()
+    assert warm_up(Pipeline(BlankLineSplitter(), tagger, DictGeocoder())) >= 0
+    assert tagger.batches == [1]
+
+
+def test_a_stage_that_fails_at_warm_up_stops_the_worker():
+    tagger = DictTagger(fail_on="Oban")
+    with pytest.raises(RuntimeError, match="Oban"):
+        warm_up(Pipeline(BlankLineSplitter(), tagger, DictGeocoder()))
