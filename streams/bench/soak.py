@@ -31,6 +31,7 @@ from streams.bench.workers import (
     check_broker,
     run_env,
     run_prefixes,
+    run_settings,
     start_workers,
     stop_workers,
 )
@@ -224,8 +225,7 @@ def run(args: SoakArgs) -> dict[str, float] | None:
     run_id = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory() as tmp_name:
         env = run_env(f"soak-{run_id}", Path(tmp_name))
-        os.environ.update(env)
-        settings = Settings()
+        settings = run_settings(env)
         check_broker(settings)
         (worker,) = start_workers(env, 1, Path(tmp_name))
         print(f"worker ready, rss {worker.rss_mb()[1]:.1f} MB")

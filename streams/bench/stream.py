@@ -10,7 +10,6 @@ every enriched article arrived.
 from __future__ import annotations
 
 import asyncio
-import os
 import tempfile
 import time
 import uuid
@@ -18,11 +17,17 @@ from pathlib import Path
 
 import orjson
 
-from streams.bench.workers import check_broker, run_env, run_prefixes, start_workers, stop_workers
+from streams.bench.workers import (
+    check_broker,
+    run_env,
+    run_prefixes,
+    run_settings,
+    start_workers,
+    stop_workers,
+)
 from streams.paths import shared_dir
 from streams.service.client import collect, produce
 from streams.service.topics import delete_topics
-from streams.settings import Settings
 
 SHARED = shared_dir() / "bench" / "geoparse"
 
@@ -44,8 +49,7 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
     run_id = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory() as tmp_name:
         env = run_env(run_id, Path(tmp_name))
-        os.environ.update(env)
-        settings = Settings()
+        settings = run_settings(env)
         check_broker(settings)
         procs = start_workers(env, workers, Path(tmp_name))
         try:
