@@ -16,30 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import orjson
 from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import TopicPartition
 
-from streams.bench.workers import (
-    Worker,
-    check_broker,
-    run_env,
-    run_prefixes,
-    run_settings,
-    start_workers,
-    stop_workers,
-)
+from streams.bench.workers import Worker, running_workers
 from streams.paths import shared_dir
 from streams.service.client import start_producer
 from streams.service.codec import decode_letter
 from streams.service.kafka import client_options
-from streams.service.topics import admin_client, delete_topics
+from streams.service.topics import admin_client
 from streams.settings import Settings
 
 SHARED = shared_dir() / "bench" / "geoparse"
@@ -222,18 +211,9 @@ def run(args: SoakArgs) -> dict[str, float] | None:
         print(f"skipped: {paths[0]} is absent")
         return None
     texts = [orjson.loads(line)["text"] for p in paths if p.exists() for line in p.open("rb")]
-    run_id = uuid.uuid4().hex[:8]
-    with tempfile.TemporaryDirectory() as tmp_name:
-        env = run_env(f"soak-{run_id}", Path(tmp_name))
-        settings = run_settings(env)
-        check_broker(settings)
-        (worker,) = start_workers(env, 1, Path(tmp_name))
+    with running_workers(1, tag="soak-") as (settings, (worker,)):
         print(f"worker ready, rss {worker.rss_mb()[1]:.1f} MB")
-        try:
-            figures = asyncio.run(_soak(settings, worker, texts, args))
-        finally:
-            stop_workers([worker])
-            asyncio.run(delete_topics(settings, run_prefixes(f"soak-{run_id}")))
+        figures = asyncio.run(_soak(settings, worker, texts, args))
     for key, value in figures.items():
         print(f"{key:>17}: {value}")
     return figures

@@ -10,24 +10,13 @@ every enriched article arrived.
 from __future__ import annotations
 
 import asyncio
-import tempfile
 import time
-import uuid
-from pathlib import Path
 
 import orjson
 
-from streams.bench.workers import (
-    check_broker,
-    run_env,
-    run_prefixes,
-    run_settings,
-    start_workers,
-    stop_workers,
-)
+from streams.bench.workers import running_workers
 from streams.paths import shared_dir
 from streams.service.client import collect, produce
-from streams.service.topics import delete_topics
 
 SHARED = shared_dir() / "bench" / "geoparse"
 
@@ -46,27 +35,18 @@ def run(docs: int, workers: int) -> dict[str, float] | None:
         print(f"skipped: {path} is absent")
         return None
     texts = [orjson.loads(line)["text"] for line in path.open("rb")][:docs]
-    run_id = uuid.uuid4().hex[:8]
-    with tempfile.TemporaryDirectory() as tmp_name:
-        env = run_env(run_id, Path(tmp_name))
-        settings = run_settings(env)
-        check_broker(settings)
-        procs = start_workers(env, workers, Path(tmp_name))
-        try:
-            records = [(f"doc-{i}".encode(), t.encode()) for i, t in enumerate(texts)]
-            started = time.monotonic()
-            asyncio.run(produce(settings, records))
-            out = collect(
-                settings,
-                settings.topic_enriched,
-                from_beginning=True,
-                max_records=len(texts),
-                timeout_s=120,
-            )
-            elapsed = time.monotonic() - started
-        finally:
-            stop_workers(procs)
-            asyncio.run(delete_topics(settings, run_prefixes(run_id)))
+    with running_workers(workers) as (settings, _procs):
+        records = [(f"doc-{i}".encode(), t.encode()) for i, t in enumerate(texts)]
+        started = time.monotonic()
+        asyncio.run(produce(settings, records))
+        out = collect(
+            settings,
+            settings.topic_enriched,
+            from_beginning=True,
+            max_records=len(texts),
+            timeout_s=120,
+        )
+        elapsed = time.monotonic() - started
     figures = {
         "workers": workers,
         "docs": len(texts),

@@ -13,9 +13,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +27,7 @@ import psutil
 
 from streams.paths import ROOT
 from streams.service.startup import probe
-from streams.service.topics import admin_client
+from streams.service.topics import admin_client, delete_topics
 from streams.settings import Settings
 
 ROLES = ("raw", "articles", "tagged", "enriched", "places", "dlq")
@@ -214,3 +218,26 @@ async def wait_group_stable(settings: Settings, members: int, timeout: float = 1
             await asyncio.sleep(0.5)
     message = f"group {settings.app_id} did not settle with {members} members ({state})"
     raise RuntimeError(message)
+
+
+@contextmanager
+def running_workers(count: int, tag: str = "") -> Iterator[tuple[Settings, list[Worker]]]:
+    """``count`` started workers on topics of a run of their own, and the run's settings.
+
+    The workers are stopped and the run's topics deleted when the block ends.
+
+    Raises:
+        ConfigError: no broker answers with these settings.
+        RuntimeError: a worker exited or was not ready in time.
+    """
+    run = tag + uuid.uuid4().hex[:8]
+    with tempfile.TemporaryDirectory(prefix="geowire-bench-") as tmp:
+        env = run_env(run, Path(tmp))
+        settings = run_settings(env)
+        check_broker(settings)
+        workers = start_workers(env, count, Path(tmp))
+        try:
+            yield settings, workers
+        finally:
+            stop_workers(workers)
+            asyncio.run(delete_topics(settings, run_prefixes(run)))
