@@ -127,7 +127,7 @@ def test_seed_dump_is_enriched_with_places(worker, it_settings):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 21 target not met: the splitter finds 2 of the seed's 5 breaks "
+    reason="issue 21 target not met: the splitter finds 4 of the seed's 5 breaks "
     "(tests/unit/test_split_seed.py, docs/splitting.md)",
 )
 def test_seed_dump_comes_out_as_six_articles(worker, it_settings):

@@ -19,7 +19,8 @@ SEED_STARTS = [0, 1729, 3784, 7437, 9026, 12402]
 @pytest.mark.xfail(
     strict=True,
     reason="issue 21 target not met: six same-subject stories with no titles; the splitter "
-    "finds 2 of the 5 breaks at its precision-first threshold (docs/splitting.md)",
+    "finds 4 of the 5 breaks (1729 missed) at its precision-first threshold "
+    "(docs/splitting.md)",
 )
 def test_seed_dump_gives_its_six_articles() -> None:
     data = SEED.read_bytes()
