@@ -7,19 +7,23 @@ The examples are the block starts of three kinds of page, all made from the head
 * the head records of messy.jsonl;
 * the head dumps of dumps.jsonl.
 
-A block start is positive when a gold article starts there. The weights are an
+A block start is positive when a gold article starts there. Both stages are an
 L2-penalised logistic regression fitted by Newton's method (the bias is not
-penalised). The decoder's article-length prior is the mean and standard
-deviation of the log of the gold articles' lengths on the same pages. The
-threshold is then set for precision: the lowest threshold at which the decoder
-cuts no more than ``budget`` of a separate set of rendered single articles. The
-result is written as JSON (``streams/split/data/weights.json``).
+penalised) on the same examples. The decoder's article-length prior is the mean
+and standard deviation of the log of the gold articles' lengths on the same
+pages. A threshold is set for precision: the lowest at which the decoder cuts no
+more than ``budget`` of a separate set of rendered single articles. Stage 1's
+threshold is what makes its starts sure; stage 2's features (its log-odds and
+the page's separator habit) are then read from stage 1 exactly as at run time,
+never from gold, and stage 2 gets its own threshold. The result is written as
+JSON (``streams/split/data/weights.json``).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +34,32 @@ from streams.evaluate.split import SHARED, load
 from streams.split.decode import LengthPrior, decode
 from streams.split.features import NAMES, matrix
 from streams.split.layout import read
-from streams.split.splitter import WEIGHTS, Model
+from streams.split.splitter import STAGE2, WEIGHTS, Model
 
 #: Shortest article allowed (characters from its start to the next start).
 MIN_CHARS = 250
 L2 = 1.0
 #: Share of rendered single articles the threshold may cut.
 BUDGET = 0.01
+#: Stage 2 weights that leave stage 1's log-odds as they are (to set stage 1's threshold).
+IDENTITY = {"bias": 0.0, "log_odds": 1.0, "habit": 0.0}
+
+
+@dataclass(frozen=True)
+class Examples:
+    """The candidate blocks of one page, as the fit reads them.
+
+    Attributes:
+        rows: stage 1's features of every candidate (``features.matrix``).
+        blanks: the blank lines before each candidate.
+        labels: 1 where a gold article starts, else 0.
+        keep: the candidates that are examples (see :func:`examples`).
+    """
+
+    rows: np.ndarray
+    blanks: list[int]
+    labels: np.ndarray
+    keep: np.ndarray
 
 
 def head_documents() -> list[dict[str, Any]]:
@@ -45,14 +68,14 @@ def head_documents() -> list[dict[str, Any]]:
     return [doc for f in files for doc in load(f, "head")]
 
 
-def examples(rows: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of every block start but the first of each record.
+def examples(rows: Sequence[dict[str, Any]]) -> list[Examples]:
+    """The candidate blocks (every block start but the first) of each record.
 
-    The first article's own start is left out when furniture comes before it (a
+    The first article's own start is no example when furniture comes before it (a
     page's navigation): it reads as a start, but the first article has none to find.
+    It stays a candidate, since the separator habit counts every candidate.
     """
-    xs: list[np.ndarray] = []
-    ys: list[np.ndarray] = []
+    found: list[Examples] = []
     for row in rows:
         text, articles = row["text"], row["articles"]
         _, blocks = read(text)
@@ -61,9 +84,9 @@ def examples(rows: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
         gold = {_skip_space(text, a["start"]) for a in articles[1:]}
         first = _skip_space(text, articles[0]["start"])
         keep = np.array([b.start != first for b in blocks[1:]])
-        xs.append(matrix(blocks)[keep])
-        ys.append(np.array([float(b.start in gold) for b in blocks[1:]])[keep])
-    return np.vstack(xs), np.concatenate(ys)
+        labels = np.array([float(b.start in gold) for b in blocks[1:]])
+        found.append(Examples(matrix(blocks), [b.blank for b in blocks[1:]], labels, keep))
+    return found
 
 
 def logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
@@ -98,28 +121,27 @@ def length_prior(rows: Sequence[dict[str, Any]]) -> LengthPrior:
     return LengthPrior(round(float(values.mean()), 4), round(float(values.std()), 4))
 
 
-def threshold(
-    weights: dict[str, float], prior: LengthPrior, singles: Sequence[dict[str, Any]], budget: float
-) -> float:
+def threshold(model: Model, singles: Sequence[dict[str, Any]], budget: float) -> float:
     """The lowest threshold (a multiple of 0.1) at which at most ``budget`` of ``singles`` is cut.
 
-    A lower threshold raises every choice with a cut and leaves the choice of none
+    ``model``'s log-odds, prior and ``min_chars`` are used; its threshold is not. A
+    lower threshold raises every choice with a cut and leaves the choice of none
     as it is, so the share cut falls as the threshold rises and the threshold is
     found by bisection over tenths (the page's prior follows the sure starts, so
     this holds nearly always; the threshold returned meets the budget in any case).
     """
-    vector = np.array([weights[name] for name in NAMES])
     inputs = []
     for row in singles:
         _, blocks = read(row["text"])
         if len(blocks) > 1:
-            scores = (matrix(blocks) @ vector).tolist()
+            scores = model.log_odds(matrix(blocks), [b.blank for b in blocks[1:]]).tolist()
             inputs.append(([b.start for b in blocks[1:]], scores, blocks[-1].end))
     allowed = int(budget * len(singles))
+    least, prior = model.min_chars, model.prior
 
     def cut(tenths: int) -> int:
         return sum(
-            bool(decode(offsets, [z - tenths / 10 for z in scores], end, MIN_CHARS, prior))
+            bool(decode(offsets, [z - tenths / 10 for z in scores], end, least, prior))
             for offsets, scores, end in inputs
         )
 
@@ -128,6 +150,10 @@ def threshold(
         middle = (low + high) // 2
         low, high = (low, middle) if cut(middle) <= allowed else (middle, high)
     return high / 10
+
+
+def _rounded(names: Sequence[str], beta: np.ndarray) -> dict[str, float]:
+    return {name: round(float(b), 4) for name, b in zip(names, beta, strict=True)}
 
 
 def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float = BUDGET) -> Model:
@@ -147,19 +173,33 @@ def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float 
     rows = pages(docs, count, seed)
     rows += load(SHARED / "split" / "messy.jsonl", "head")
     rows += load(SHARED / "split" / "dumps.jsonl", "head")
-    x, y = examples(rows)
-    beta = logistic(x, y)
-    weights = {name: round(float(b), 4) for name, b in zip(NAMES, beta, strict=True)}
+    found = examples(rows)
+    y = np.concatenate([e.labels[e.keep] for e in found])
+    x = np.vstack([e.rows[e.keep] for e in found])
+    weights = _rounded(NAMES, logistic(x, y))
     prior = length_prior(rows)
     singles = pages(docs, 400, seed + 1, singles=1.0)
-    model = Model(weights, threshold(weights, prior, singles, budget), MIN_CHARS, prior)
+    # stage 1 alone, to find the log-odds above which its starts are sure
+    first = Model(weights, 0.0, IDENTITY, 0.0, MIN_CHARS, prior)
+    first = replace(first, sure=threshold(first, singles, budget))
+    x = np.vstack([first.stage2_rows(e.rows, e.blanks)[e.keep] for e in found])
+    model = replace(first, stage2=_rounded(STAGE2, logistic(x, y)))
+    model = replace(model, threshold=threshold(model, singles, budget))
     out.write_bytes(model.to_json())
-    print(f"fitted on {len(rows)} pages, {len(y)} block starts, {int(y.sum())} article starts")
-    for name, w in weights.items():
-        print(f"  {name:15s} {w:+.4f}")
-    print(f"  threshold       {model.threshold:+.1f} (at most {budget:.1%} of singles cut)")
-    print(f"  length prior    ln L ~ N({prior.mu}, {prior.sigma}): median {math.exp(prior.mu):.0f}")
+    _report(model, len(rows), y, budget)
     return model
+
+
+def _report(model: Model, pages: int, y: np.ndarray, budget: float) -> None:
+    print(f"fitted on {pages} pages, {len(y)} block starts, {int(y.sum())} article starts")
+    for name, w in model.weights.items():
+        print(f"  {name:15s} {w:+.4f}")
+    print(f"  sure            {model.sure:+.1f} (stage 1's threshold)")
+    for name, w in model.stage2.items():
+        print(f"  stage 2 {name:8s} {w:+.4f}")
+    print(f"  threshold       {model.threshold:+.1f} (at most {budget:.1%} of singles cut)")
+    prior = model.prior
+    print(f"  length prior    ln L ~ N({prior.mu}, {prior.sigma}): median {math.exp(prior.mu):.0f}")
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -5,10 +5,12 @@ How it decides (docs/splitting.md has the figures):
 1. **Read** the input into its blocks (``layout``): paragraphs, titles, bylines
    and chrome lines, with scraping artefacts (CRLF, no-break spaces, indentation,
    hard wraps, blank-line runs) normalised away and offsets kept exact.
-2. **Score** every block start but the first: a logistic model over the
-   features of ``features.NAMES`` gives the log-odds that an article starts
-   there. The weights are fitted on head data only
-   (``geowire eval split-fit``) and shipped in ``data/weights.json``.
+2. **Score** every block start but the first, in two stages. Stage 1: a
+   logistic model over the features of ``features.NAMES`` gives the log-odds
+   that an article starts there. Stage 2 weighs those log-odds with the page's
+   separator habit (``habit``): how much likelier, on this page, a break like
+   this one is a start that stage 1 is sure of. The weights are fitted on head
+   data only (``geowire eval split-fit``) and shipped in ``data/weights.json``.
 3. **Decode** globally (``decode``): the starts chosen are the set with the
    greatest total margin (log-odds minus the threshold) plus the log-prior of
    every article's length, a log-normal fitted on head articles and centred on
@@ -34,25 +36,36 @@ from streams.core.interfaces import Segment
 from streams.split.decode import LengthPrior, decode
 from streams.split.duplicate import find_duplicates
 from streams.split.features import NAMES, matrix
+from streams.split.habit import habit
 from streams.split.layout import Block, read
 from streams.split.sentences import split_sentences
 from streams.split.shapes import shape
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.json"
+#: The features of stage 2, in the order of its weights.
+STAGE2: tuple[str, ...] = (
+    "bias",  # always 1
+    "log_odds",  # stage 1's log-odds
+    "habit",  # the page's separator habit at this kind of break (habit.habit)
+)
 
 
 @dataclass(frozen=True)
 class Model:
-    """The fitted model: weights over ``features.NAMES`` and the decoding knobs.
+    """The fitted model: the weights of both stages and the decoding knobs.
 
     Attributes:
-        weights: one weight per feature name.
-        threshold: log-odds a start is weighed against.
+        weights: stage 1, one weight per name of ``features.NAMES``.
+        sure: stage 1's own threshold: log-odds above it make a sure start.
+        stage2: one weight per name of ``STAGE2``.
+        threshold: stage 2's log-odds a start is weighed against.
         min_chars: shortest article allowed, from its start to the next one.
         prior: the article-length prior of the decoder.
     """
 
     weights: dict[str, float]
+    sure: float
+    stage2: dict[str, float]
     threshold: float
     min_chars: int
     prior: LengthPrior
@@ -62,15 +75,19 @@ class Model:
         """Read the fitted model; raise ``ConfigError`` if it does not fit the features."""
         data = orjson.loads(path.read_bytes())
         weights = {str(k): float(v) for k, v in data["weights"].items()}
-        if set(weights) != set(NAMES):
-            raise ConfigError(f"{path} has weights for {sorted(weights)}, not {sorted(NAMES)}")
+        stage2 = {str(k): float(v) for k, v in data.get("stage2", {}).items()}
+        if set(weights) != set(NAMES) or set(stage2) != set(STAGE2):
+            raise ConfigError(f"{path} does not have one weight per feature of the splitter")
         prior = LengthPrior(float(data["length_mu"]), float(data["length_sigma"]))
-        return cls(weights, float(data["threshold"]), int(data["min_chars"]), prior)
+        threshold, min_chars = float(data["threshold"]), int(data["min_chars"])
+        return cls(weights, float(data["sure"]), stage2, threshold, min_chars, prior)
 
     def to_json(self) -> bytes:
         """The model as the JSON that :meth:`load` reads."""
         data = {
             "weights": self.weights,
+            "sure": self.sure,
+            "stage2": self.stage2,
             "threshold": self.threshold,
             "min_chars": self.min_chars,
             "length_mu": self.prior.mu,
@@ -79,8 +96,32 @@ class Model:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
 
     def vector(self) -> np.ndarray:
-        """The weights in the order of ``features.NAMES``."""
+        """Stage 1's weights in the order of ``features.NAMES``."""
         return np.array([self.weights[name] for name in NAMES])
+
+    def stage2_rows(self, rows: np.ndarray, blanks: Sequence[int]) -> np.ndarray:
+        """The features of stage 2 (``STAGE2``) at each candidate block of one page.
+
+        Fitting reads them here too, so that the habit is found from stage 1's sure
+        starts exactly as at run time, never from gold starts.
+
+        Args:
+            rows: the candidates' feature rows (``features.matrix``).
+            blanks: the blank lines before each candidate.
+        """
+        first = rows @ self.vector()
+        columns = {
+            "bias": np.ones(len(first)),
+            "log_odds": first,
+            "habit": habit(blanks, first > self.sure),
+        }
+        return np.column_stack([columns[name] for name in STAGE2])
+
+    def log_odds(self, rows: np.ndarray, blanks: Sequence[int]) -> np.ndarray:
+        """Stage 2's log-odds of a start at each candidate block of one page."""
+        weights = np.array([self.stage2[name] for name in STAGE2])
+        scores: np.ndarray = self.stage2_rows(rows, blanks) @ weights
+        return scores
 
 
 class PageSplitter:
@@ -89,7 +130,6 @@ class PageSplitter:
     def __init__(self, model: Model | None = None) -> None:
         """Create a splitter with the shipped model, or with ``model``."""
         self.model = model or Model.load()
-        self._weights = self.model.vector()
 
     def split(self, text: str, *, whole: bool = False) -> list[Segment]:
         """Cut ``text`` into articles.
@@ -115,9 +155,12 @@ class PageSplitter:
         """Indices of the blocks that start an article (always 0 first)."""
         if len(blocks) < 2:
             return [0]
-        margins = matrix(blocks) @ self._weights - self.model.threshold
-        offsets = [b.start for b in blocks[1:]]
-        end, model = blocks[-1].end, self.model
+        model = self.model
+        candidates = blocks[1:]
+        log_odds = model.log_odds(matrix(blocks), [b.blank for b in candidates])
+        margins = log_odds - model.threshold
+        offsets = [b.start for b in candidates]
+        end = blocks[-1].end
         chosen = decode(offsets, margins.tolist(), end, model.min_chars, model.prior)
         return [0, *(i + 1 for i in chosen)]
 

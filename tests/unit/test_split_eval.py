@@ -13,9 +13,10 @@ import pytest
 from streams.core.interfaces import Segment
 from streams.evaluate.pages import pages
 from streams.evaluate.split import load, match_starts, run, run_raw, run_single, score, wilson
-from streams.evaluate.split_fit import logistic, threshold
+from streams.evaluate.split_fit import IDENTITY, MIN_CHARS, logistic, threshold
 from streams.split.decode import LengthPrior
 from streams.split.features import NAMES
+from streams.split.splitter import Model
 from tests.split_texts import article, layout, plain
 
 DOCS = [
@@ -129,9 +130,10 @@ def test_threshold_cuts_at_most_the_budget_of_singles() -> None:
     text, _ = layout([article(i) for i in range(2)])
     singles = [{"text": plain(article(i))} for i in range(10)] + [{"text": text}]
     prior = LengthPrior(mu=math.log(len(plain(article(0)))), sigma=0.75)
+    model = Model(weights, 0.0, IDENTITY, 0.0, MIN_CHARS, prior)
     # the page of two articles has a title line to cut at (score 2); the rest have none
-    assert threshold(weights, prior, singles, budget=0.0) > 2.0
-    assert threshold(weights, prior, singles, budget=0.1) < -3.9
+    assert threshold(model, singles, budget=0.0) > 2.0
+    assert threshold(model, singles, budget=0.1) < -3.9
 
 
 def test_run_pages_scores_rendered_pages(tmp_path: Path) -> None:
