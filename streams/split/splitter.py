@@ -74,8 +74,10 @@ class Model:
     def load(cls, path: Path = WEIGHTS) -> Model:
         """Read the fitted model; raise ``ConfigError`` if it does not fit the features."""
         data = orjson.loads(path.read_bytes())
+        if "sure" not in data:  # a model of one stage, from before stage 2
+            raise ConfigError(f"{path} has no stage 2; refit it with geowire eval split-fit")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
-        stage2 = {str(k): float(v) for k, v in data.get("stage2", {}).items()}
+        stage2 = {str(k): float(v) for k, v in data["stage2"].items()}
         if set(weights) != set(NAMES) or set(stage2) != set(STAGE2):
             raise ConfigError(f"{path} does not have one weight per feature of the splitter")
         prior = LengthPrior(float(data["length_mu"]), float(data["length_sigma"]))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
+import orjson
 import pytest
 
+from streams.core.errors import ConfigError
 from streams.evaluate.split_fit import IDENTITY
 from streams.split.habit import habit
-from streams.split.splitter import PageSplitter
+from streams.split.splitter import Model, PageSplitter
 from tests.split_texts import article
 
 
@@ -101,3 +104,15 @@ def test_one_article_with_a_random_blank_line_is_kept_whole(
     splitter: PageSplitter, n: int, inner: set[int], titled: bool
 ) -> None:
     assert len(splitter.split(_untitled(n, titled, frozenset(inner)))) == 1
+
+
+def test_the_model_reads_back_what_it_writes_and_refuses_one_stage(tmp_path: Path) -> None:
+    model = Model.load()
+    path = tmp_path / "weights.json"
+    path.write_bytes(model.to_json())
+    assert Model.load(path) == model
+    one_stage = orjson.loads(model.to_json())
+    del one_stage["sure"], one_stage["stage2"]
+    path.write_bytes(orjson.dumps(one_stage))
+    with pytest.raises(ConfigError):
+        Model.load(path)
