@@ -13,6 +13,7 @@ from streams.service.agents.geocode import register_geocode
 from streams.service.agents.split import register_split
 from streams.service.agents.tag import register_tag
 from streams.service.factory import Components
+from streams.service.handover import HandoverApp
 from streams.service.host import DATA_ROOT
 from streams.service.kafka import faust_credentials
 from streams.service.metrics import Metrics, add_web_pages
@@ -30,7 +31,9 @@ def _faust_app(settings: Settings) -> faust.App:
     (``agents.delivery``), so:
 
     - ``stream_wait_empty`` is off: on stop and on rebalance Faust would otherwise wait,
-      for ever, for records whose sends failed; unacknowledged records are simply redone.
+      for ever, for records whose sends failed. ``HandoverApp`` waits for them instead, a
+      bounded time and before Faust drops or stops committing their offsets
+      (``handover``); what is still unacknowledged then is redone.
     - ``agent_supervisor`` crashes the worker when an agent crashes, instead of restarting
       the agent past the records it left unacknowledged.
     - ``producer_request_timeout`` is how long a send waits for the broker before the
@@ -39,7 +42,7 @@ def _faust_app(settings: Settings) -> faust.App:
     brokers = ";".join(
         f"kafka://{server.strip()}" for server in settings.kafka_bootstrap.split(",")
     )
-    return faust.App(
+    return HandoverApp(
         settings.app_id,
         broker=brokers,
         broker_credentials=faust_credentials(settings),
