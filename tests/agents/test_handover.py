@@ -101,3 +101,22 @@ async def test_a_stop_settles_the_batches_before_the_agents_are_cancelled(app, s
     app._stopped.set()
     await app._consumer_wait_empty(app.consumer, None)
     assert steps == ["wait for the batches"]
+
+
+async def test_a_partition_never_committed_is_read_again_from_its_start(app, monkeypatch):
+    # aiokafka seeks only where a committed offset is above 0: records Faust dropped
+    # while the flow was stopped would be passed over in a partition never committed
+    tp1, tp2 = TP("geowire.articles", 1), TP("geowire.articles", 2)
+    thread = app.consumer._thread
+    rewound: list[TP] = []
+
+    async def seek_to_committed():
+        return {TP0: 5, tp1: None, tp2: 0}
+
+    async def seek_to_beginning(*tps):
+        rewound.extend(tps)
+
+    monkeypatch.setattr(thread, "seek_to_committed", seek_to_committed)
+    monkeypatch.setattr(thread, "seek_to_beginning", seek_to_beginning)
+    assert await app.consumer.seek_to_committed() == {TP0: 5, tp1: None, tp2: 0}
+    assert rewound == [tp1, tp2]
