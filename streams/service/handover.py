@@ -87,12 +87,14 @@ class HandoverConsumer(kafka_driver.Consumer):
         commit (the heartbeat keeps it alive meanwhile).
         """
         app = self.app
-        if revoked and not app.should_stop:
-            pause_intake(app, self)
-            await settle(self, REVOKE_GRACE_S, "rebalance")
-        elif revoked:  # the stop settles the batches; commit what it has so far
-            await self.commit()
-        await super().on_partitions_revoked(revoked)
+        try:
+            if revoked and not app.should_stop:
+                pause_intake(app, self)
+                await settle(self, REVOKE_GRACE_S, "rebalance")
+            elif revoked:  # the stop settles the batches; commit what it has so far
+                await self.commit()
+        finally:  # Faust's own revoke must run whatever happened above
+            await super().on_partitions_revoked(revoked)
 
     async def seek_to_committed(self) -> Mapping[TP, int]:
         """Seek every assigned partition to its committed offset, or to its start if none.
@@ -132,5 +134,13 @@ class HandoverApp(faust.App):
         # Faust calls this on stop after pausing the intake and stopping the fetcher, and
         # before it cancels the agents and commits for the last time; on a rebalance,
         # HandoverConsumer has settled already, before the offsets were dropped.
-        if self.should_stop:
+        if self.should_stop and not _agent_crashed(self):
             await settle(consumer, STOP_GRACE_S, "stop")
+
+
+def _agent_crashed(app: faust.App) -> bool:
+    # A crashed agent never acknowledges its batch: waiting for it would only delay the
+    # stop that the crash started (and its forced exit after 30 s). The runtime records
+    # the crash before the agent's error reaches Faust.
+    runtime = getattr(app, "geowire", None)
+    return runtime is not None and runtime.metrics.crashed is not None

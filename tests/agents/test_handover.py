@@ -103,6 +103,23 @@ async def test_a_stop_settles_the_batches_before_the_agents_are_cancelled(app, s
     assert steps == ["wait for the batches"]
 
 
+async def test_a_stop_after_an_agent_crashed_does_not_wait_for_its_batch(app, steps):
+    app._stopped.set()
+    app.geowire.metrics.set_crashed("tag_articles", RuntimeError("boom"))
+    await app._consumer_wait_empty(app.consumer, None)
+    assert steps == []
+
+
+async def test_faust_revokes_even_when_the_settling_failed(app, steps, monkeypatch):
+    async def failing() -> None:
+        raise RuntimeError("commit refused")
+
+    monkeypatch.setattr(app.consumer, "wait_empty", failing)
+    with pytest.raises(RuntimeError):
+        await app.consumer.on_partitions_revoked({TP0})
+    assert steps[-1] == "faust drops the acknowledged offsets"
+
+
 async def test_a_partition_never_committed_is_read_again_from_its_start(app, monkeypatch):
     # aiokafka seeks only where a committed offset is above 0: records Faust dropped
     # while the flow was stopped would be passed over in a partition never committed
