@@ -102,9 +102,10 @@ class HandoverConsumer(kafka_driver.Consumer):
         Faust drops the records a fetch returns while the flow is stopped (a fetch begun
         before a rebalance may return just after the new assignment) and seeks back to
         the committed offsets; aiokafka seeks only where one is above 0, so a partition
-        never committed kept its position past the dropped records, which nobody then
-        processed (2 inputs of 24 in one run of ``test_recovery.py``). Its start is where
-        ``auto_offset_reset=earliest`` puts such a partition anyway.
+        never committed keeps its position past the dropped records, which nobody then
+        processes (the likely cause of 2 inputs of 24 never enriched in one run of
+        ``test_recovery.py``). Its start is where ``auto_offset_reset=earliest`` puts
+        such a partition anyway.
         """
         committed = await super().seek_to_committed()
         never = [tp for tp, offset in committed.items() if not offset]
