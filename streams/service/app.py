@@ -17,7 +17,7 @@ from streams.service.factory import Components
 from streams.service.host import DATA_ROOT
 from streams.service.kafka import faust_credentials
 from streams.service.metrics import Metrics, add_web_pages
-from streams.service.model.process import ModelProcess
+from streams.service.model.process import ModelProcess, ModelProcessDied
 from streams.service.model.stages import LocalModel, Model
 from streams.service.runtime import Runtime
 from streams.service.topics import letter_bytes
@@ -120,19 +120,15 @@ def _watch(app: faust.App, runtime: Runtime, model: ModelProcess) -> None:
     A batch waiting for the process fails on its own (``ModelProcessDied``); this catches
     a death while the stream is quiet, so that /health and the exit status show it.
     """
-
-    crashing: list[asyncio.Task[None]] = []  # a reference, so the task is not collected
+    crashing: list[Any] = []  # a reference, so the task is not collected
 
     @app.task
     async def watch_model_process() -> None:
         loop = asyncio.get_running_loop()
 
-        def ended() -> None:
-            loop.remove_reader(model.sentinel)
-            error = model.died()
-            if error is not None:
-                log.error("%s: the worker stops", error)
-                runtime.metrics.set_crashed("model process", error)
-                crashing.append(loop.create_task(app.crash(error)))
+        def crash(error: ModelProcessDied) -> None:
+            log.error("%s: the worker stops", error)
+            runtime.metrics.set_crashed("model process", error)
+            crashing.append(loop.create_task(app.crash(error)))
 
-        loop.add_reader(model.sentinel, ended)
+        model.on_death(lambda error: loop.call_soon_threadsafe(crash, error))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing.connection
+import threading
 
 import pytest
 
@@ -98,11 +98,14 @@ def test_the_death_of_the_child_fails_the_batch_and_is_seen_while_idle():
     try:
         model.wait_loaded()
         assert model.died() is None
+        reported: list[ModelProcessDied] = []
+        seen = threading.Event()
+        model.on_death(lambda error: (reported.append(error), seen.set()))
         die = encode(model_pipeline(None).split(RawInput(source_id="s", text="Die here"))[0])
         with pytest.raises(ModelProcessDied, match="exit code 3"):
             model.run("tag", [die])
-        # what the worker's watch waits on
-        assert multiprocessing.connection.wait([model.sentinel], timeout=10)
+        assert seen.wait(10), "the death was not reported"
+        assert "exit code 3" in str(reported[0])
         assert isinstance(model.died(), ModelProcessDied)
         with pytest.raises(ModelProcessDied):
             model.run("tag", [die])
@@ -114,6 +117,8 @@ def test_a_closed_child_ends_and_is_no_crash():
     model = ModelProcess(Settings(), build=model_pipeline)
     model.start()
     model.wait_loaded()
+    reported: list[ModelProcessDied] = []
+    model.on_death(reported.append)
     model.close()
-    assert multiprocessing.connection.wait([model.sentinel], timeout=10)
-    assert model.died() is None
+    assert model._process is not None and model._process.returncode == 0
+    assert model.died() is None and reported == []

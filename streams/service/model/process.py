@@ -4,30 +4,32 @@ In the worker's own process the model thread shares one GIL with the event loop 
 Faust's consumer thread, and gets 0.72-0.78 of a core where the offline process gets a
 whole one (docs/benchmarks.md). Here a child process loads the spaCy model and the
 gazetteer once and serves batches: the record values go in, the encoded output records
-(or each failed record's ``Reason``) come out, as ``streams.service.model.stages.serve`` makes
-them. Only bytes, strings and tuples cross the pipe; pickling pydantic models both ways
-cost a prototype more than the process gained.
+(or each failed record's ``Reason``) come out, as ``streams.service.model.stages.serve``
+makes them. Only bytes, strings and tuples cross the socket; pickling pydantic models
+both ways cost a prototype more than the process gained.
 
-The child is started with ``spawn`` (the worker has threads, which ``fork`` would copy
-in whatever state they hold) and does not import faust. If it dies, the batch waiting for
-it raises ``ModelProcessDied``, which crashes the agent: the worker stops with a non-zero
-status and its unacknowledged records are redone by the next worker. A death while idle
-is noticed by ``watch`` (the worker crashes then too).
-
-No faust here either: the child imports this module.
+The child is a fresh interpreter (``sys.executable -c``: nothing of the worker's threads
+is copied, as ``fork`` would) and imports neither faust nor the worker's modules. It is
+started with ``subprocess`` rather than ``multiprocessing``, whose ``spawn`` would also
+start its resource tracker, one more process of 13 MB. If the child dies, the batch
+waiting for it raises ``ModelProcessDied``, which crashes the agent: the worker stops
+with a non-zero status and its unacknowledged records are redone by the next worker. A
+death between batches is reported to ``on_death`` (the worker crashes then too).
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
-import multiprocessing
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 from streams.core.errors import ConfigError
@@ -38,6 +40,7 @@ from streams.settings import Settings
 
 log = logging.getLogger("geowire.model")
 _STOP_S = 5.0  # how long a stopping child may take before it is killed
+_ENTRY = "from streams.service.model.process import main; main()"
 
 
 class ModelProcessDied(RuntimeError):
@@ -51,8 +54,8 @@ def build_pipeline(settings: Settings) -> Pipeline:
     """
     from streams.service.factory import Components
 
-    components = Components(settings)
-    return Pipeline(splitter=_NoSplitter(), tagger=components.tagger, geocoder=components.geocoder)
+    parts = Components(settings)
+    return Pipeline(splitter=_NoSplitter(), tagger=parts.tagger, geocoder=parts.geocoder)
 
 
 class _NoSplitter:
@@ -77,25 +80,23 @@ class ModelProcess:
         self.settings = settings
         self._build = build
         self._conn: Connection | None = None
-        self._process: BaseProcess | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._closing = False
         self._lock = threading.Lock()
 
     def start(self) -> None:
-        """Spawn the child; it starts loading at once (``wait_loaded`` waits for it)."""
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe(duplex=True)
-        process = context.Process(
-            target=_child,
-            args=(theirs, self.settings, self._build),
-            name="geowire-model",
-            # not a daemon: it may spawn the gazetteer's index build. It ends when its end
-            # of the pipe closes: at ``close``, at exit, or when the worker is killed.
-        )
-        process.start()
-        theirs.close()  # only the child's copy stays open: its death closes the pipe
-        self._conn, self._process = ours, process
-        atexit.register(self.close)  # before multiprocessing's own exit joins the child
+        """Start the child; it loads at once (``wait_loaded`` waits for it)."""
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _ENTRY, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+            )
+        # only the child's copy of its end stays open: its death ends ours with EOF
+        self._conn = Connection(ours.detach())
+        atexit.register(self.close)
+        self._conn.send((self.settings, self._build))
 
     def wait_loaded(self) -> float:
         """Wait until the child has loaded the model; return the seconds it took.
@@ -119,32 +120,39 @@ class ModelProcess:
         outcomes, seconds = self._exchange((stage, list(values)))
         return outcomes, seconds
 
-    @property
-    def sentinel(self) -> int:
-        """A file descriptor that becomes readable when the child ends."""
-        assert self._process is not None, "not started"
-        return self._process.sentinel
+    def on_death(self, report: Callable[[ModelProcessDied], None]) -> None:
+        """Call ``report`` (from another thread) if the child ends without ``close``."""
+
+        def watch() -> None:
+            assert self._process is not None, "not started"
+            self._process.wait()
+            error = self.died()
+            if error is not None:
+                report(error)
+
+        threading.Thread(target=watch, name="geowire-model-watch", daemon=True).start()
 
     def died(self) -> ModelProcessDied | None:
         """The error to crash with if the child ended without being closed, else None."""
         process = self._process
-        if self._closing or process is None or process.is_alive():
+        if self._closing or process is None or process.poll() is None:
             return None
-        process.join(0)
-        return ModelProcessDied(f"the model process ended (exit code {process.exitcode})")
+        return ModelProcessDied(f"the model process ended (exit code {process.returncode})")
 
     def close(self) -> None:
-        """Stop the child: it exits when its end of the pipe closes; killed if it hangs."""
+        """Stop the child: it exits when its end of the socket closes; killed if it hangs."""
         self._closing = True
         if self._conn is not None:
             self._conn.close()
         process = self._process
-        if process is not None and process.is_alive():
-            process.join(_STOP_S)
-            if process.is_alive():
-                log.warning("the model process did not stop in %.0f s: killing it", _STOP_S)
-                process.kill()
-                process.join(_STOP_S)
+        if process is None:
+            return
+        try:
+            process.wait(_STOP_S)
+        except subprocess.TimeoutExpired:
+            log.warning("the model process did not stop in %.0f s: killing it", _STOP_S)
+            process.kill()
+            process.wait(_STOP_S)
 
     def _exchange(self, request: Any) -> Any:
         if self._conn is None:
@@ -155,34 +163,51 @@ class ModelProcess:
                     self._conn.send(request)
                 return self._conn.recv()
             except (EOFError, OSError) as exc:
-                if self._process is not None:  # its pipe closes a moment before it is reaped
-                    self._process.join(_STOP_S)
+                if self._process is not None:  # its socket closes a moment before it ends
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        self._process.wait(_STOP_S)
                 raise self.died() or ModelProcessDied(f"the model process is gone: {exc}") from exc
 
 
-def _child(conn: Connection, settings: Settings, build: Callable[[Settings], Pipeline]) -> None:
-    """The model process: load, say so, then serve batches until the pipe closes."""
-    # Ctrl-C (or a SIGTERM to the process group) reaches us too: the worker stops first,
-    # finishing or abandoning its batch, and then closes the pipe, which ends this loop.
+def main() -> None:
+    """The model process: load, say so, then serve batches until the socket closes."""
+    # Ctrl-C (or a signal to the process group) reaches us too: the worker stops first,
+    # finishing or abandoning its batch, and then closes the socket, which ends the loop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    conn = Connection(int(sys.argv[1]))
+    try:
+        settings, build = conn.recv()
+    except (EOFError, OSError):
+        return
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
+    pipeline = _load(conn, settings, build)
+    if pipeline is not None:
+        _serve(conn, pipeline)
+
+
+def _load(conn: Connection, settings: Settings, build: Callable[..., Pipeline]) -> Any:
     started = time.monotonic()
     try:
         pipeline = build(settings)
     except ConfigError as exc:
         conn.send(("failed", str(exc), exc.setting))
-        return
+        return None
     except Exception as exc:  # reported to the worker, which stops with it
+        log.exception("the model cannot be loaded")
         conn.send(("failed", Reason.of(exc).message, None))
-        return
+        return None
     conn.send(("loaded", time.monotonic() - started))
+    return pipeline
+
+
+def _serve(conn: Connection, pipeline: Pipeline) -> None:
     while True:
         try:
             stage, values = conn.recv()
-        except (EOFError, OSError):  # the worker closed the pipe, or is gone
+        except (EOFError, OSError):  # the worker closed the socket, or is gone
             return
         started = time.perf_counter()
         outcomes = serve(pipeline, stage, values)
