@@ -120,15 +120,15 @@ def _watch(app: faust.App, runtime: Runtime, model: ModelProcess) -> None:
     A batch waiting for the process fails on its own (``ModelProcessDied``); this catches
     a death while the stream is quiet, so that /health and the exit status show it.
     """
-    crashing: list[Any] = []  # a reference, so the task is not collected
 
     @app.task
     async def watch_model_process() -> None:
         loop = asyncio.get_running_loop()
-
-        def crash(error: ModelProcessDied) -> None:
-            log.error("%s: the worker stops", error)
-            runtime.metrics.set_crashed("model process", error)
-            crashing.append(loop.create_task(app.crash(error)))
-
-        model.on_death(lambda error: loop.call_soon_threadsafe(crash, error))
+        died: asyncio.Future[ModelProcessDied] = loop.create_future()
+        model.on_death(lambda error: loop.call_soon_threadsafe(died.set_result, error))
+        try:
+            # as an agent's crash: /health says so, a worker that does not stop is ended
+            async with runtime.crash_guard("model process"):
+                raise await died
+        except ModelProcessDied as error:
+            await app.crash(error)  # an app task's own exception would go unnoticed
