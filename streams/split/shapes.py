@@ -46,6 +46,12 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LABELS = _words("published posted updated modified filed date on")
+#: A header field of an exported or syndicated record: "Source: ...", "URL: ...".
+_FIELD = re.compile(
+    r"(?:source|publisher|publication|outlet|agency|authors?|byline|credits?|url|link|permalink"
+    r"|section|category|language|lang|id)\s*:\s*\S",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"(?i:by|written by|posted by|reported by|story by|words by|author:?|reporter:?)\s+\S"
     r"|[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){1,3}\s*(?:,|\||/|–|—|-)\s*"
@@ -196,7 +202,7 @@ def _upper(text: str) -> bool:
 
 def _is_meta(text: str, n: int) -> bool:
     """A byline, or a date line: a date and little else, or a date under a label."""
-    if _BYLINE.match(text):
+    if _BYLINE.match(text) or _FIELD.match(text):
         return True
     m = _DATE.search(text)
     return m is not None and (

@@ -106,6 +106,23 @@ def test_byline_and_date_line_belong_to_their_article(splitter: PageSplitter) ->
         assert body[seg.headline.start : seg.headline.end] == body.split("\n")[0]
 
 
+def test_header_fields_of_exported_records_belong_to_their_article(
+    splitter: PageSplitter,
+) -> None:
+    """Records exported with their fields ("Title:", "Source:", "URL:") above the body."""
+
+    def record(art):  # type: ignore[no-untyped-def]
+        slug = art.title.lower().replace(" ", "-")[:40]
+        fields = f"Title: {art.title}\nSource: The Harbour Courier\nPublished: 2026-03-04T10:22:00Z"
+        return f"{fields}\nURL: https://example.org/news/{slug}\n\n" + "\n\n".join(art.paragraphs)
+
+    text, starts = layout([article(n) for n in range(6)], record)
+    segments = splitter.split(text)
+    assert _starts(segments) == starts
+    for seg in segments:
+        assert text[seg.start : seg.end].startswith("Title: ")
+
+
 def test_ten_thousand_lines(splitter: PageSplitter) -> None:
     one = [p for n in range(100) for p in ([article(n).title, *article(n).paragraphs])]
     text = "\n".join((one * 25)[:10_000])

@@ -63,6 +63,10 @@ def test_sentences_and_fragments_are_not_titles(text: str) -> None:
         "Updated 3:45 p.m. ET, Tue April 4, 2017",
         "2019-05-01",
         "5 hours ago",
+        "Source: The Harbour Courier",
+        "URL: https://example.org/news/ferry-timetable-changes",
+        "Author: Dana Whitlock",
+        "Section: Local news",
     ],
 )
 def test_bylines_and_date_lines(text: str) -> None:
