@@ -31,13 +31,23 @@ def eval_split(
     pages: Annotated[
         int, typer.Option(help="score this many pages rendered from the head documents of PATHS")
     ] = 0,
-    seed: Annotated[int, typer.Option(help="seed of the --pages pages")] = 77,
+    formats: Annotated[
+        int,
+        typer.Option(
+            help="score this many dumps and singles in each format the fit never saw "
+            "(streams/evaluate/formats.py), from the head documents of PATHS"
+        ),
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="seed of the --pages or --formats pages")] = 77,
 ) -> None:
     """Article boundary precision/recall/F1, exact dumps, singles kept whole, seconds."""
     from streams.evaluate import split as split_eval
 
     if pages:
         split_eval.run_pages(paths, pages, seed)
+        return
+    if formats:
+        split_eval.run_formats(paths, formats, seed)
         return
     if single:
         split_eval.run_single(paths)

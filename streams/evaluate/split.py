@@ -102,6 +102,37 @@ def run_pages(
     return result
 
 
+def run_formats(
+    paths: Sequence[Path], count: int, seed: int, splitter: PageSplitter | None = None
+) -> dict[str, dict[str, Any]]:
+    """Score the splitter on pages in formats it was not fitted on (``formats.py``).
+
+    For each format, ``count`` dumps of 3-8 articles and ``count`` single articles,
+    from the head documents of ``paths``; one line of figures a format, then all.
+    """
+    from streams.evaluate.formats import FORMATS, pages
+
+    docs = [doc for path in paths for doc in load(path, "head")]
+    splitter = splitter or PageSplitter()
+    results, every = {}, []
+    print(f"split: pages in other formats [{count} dumps and {count} singles each, seed {seed}]")
+    for name, (what, _) in FORMATS.items():
+        rows = pages(docs, name, count, seed)
+        every += rows
+        results[name] = score(rows, splitter)
+        print(_format_line(name, results[name]) + f"  ({what})")
+    results["all"] = score(every, splitter)
+    print(_format_line("all", results["all"]))
+    return results
+
+
+def _format_line(name: str, r: dict[str, Any]) -> str:
+    return (
+        f"  {name:9s} F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}  "
+        f"exact {r['exact']}/{r['dumps']}  singles whole {r['whole']}/{r['singles']}"
+    )
+
+
 def run_single(paths: Sequence[Path], splitter: PageSplitter | None = None) -> dict[str, Any]:
     """Feed each document of article files alone; report the share kept whole."""
     splitter = splitter or PageSplitter()

@@ -11,6 +11,8 @@ import orjson
 import pytest
 
 from streams.core.interfaces import Segment
+from streams.evaluate.formats import FORMATS
+from streams.evaluate.formats import pages as format_pages
 from streams.evaluate.pages import pages
 from streams.evaluate.split import load, match_starts, run, run_raw, run_single, score, wilson
 from streams.evaluate.split_fit import IDENTITY, MIN_CHARS, logistic, threshold
@@ -144,3 +146,30 @@ def test_run_pages_scores_rendered_pages(tmp_path: Path) -> None:
     result = run_pages([docs], 6, seed=3)
     assert result["dumps"] + result["singles"] == 6
     assert 0.0 <= result["f1"] <= 1.0 and result["boundaries"] > 0
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_format_pages_have_exact_gold_and_repeat_by_seed(name: str) -> None:
+    first = format_pages(DOCS, name, 5, seed=1)
+    assert first == format_pages(DOCS, name, 5, seed=1)
+    assert first != format_pages(DOCS, name, 5, seed=2)
+    assert [len(p["articles"]) > 1 for p in first] == [True] * 5 + [False] * 5
+    docs = {d["id"]: d for d in DOCS}
+    for page in first:
+        text, arts = page["text"], page["articles"]
+        for before, a in zip([None, *arts], arts, strict=False):
+            assert not text[a["start"]].isspace() and not text[a["end"] - 1].isspace()
+            assert (before["end"] if before else 0) == a["glue_start"] <= a["start"] < a["end"]
+            # each article holds its document's words and no other document's
+            assert docs[a["id"]]["text"].split()[3] in text[a["start"] : a["end"]]
+
+
+def test_run_formats_scores_every_format(tmp_path: Path) -> None:
+    from streams.evaluate.split import run_formats
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_bytes(b"\n".join(orjson.dumps(d) for d in DOCS))
+    results = run_formats([docs], 2, seed=3)
+    assert set(results) == {*FORMATS, "all"}
+    assert results["all"]["dumps"] == 2 * len(FORMATS) == results["all"]["singles"]
+    assert all(0.0 <= r["f1"] <= 1.0 and r["boundaries"] > 0 for r in results.values())

@@ -1,0 +1,129 @@
+"""Pages in formats the fitting renderer never draws: a check of how the splitter generalises.
+
+``pages.py`` renders the pages the model is fitted on, from one family of site
+templates. The formats here are laid out in other ways that news reaches a user
+(exported records with header fields, e-mail digests, markdown with rules, feed
+readers, text with every break four lines wide, indented and wrapped bodies,
+articles written as one paragraph or one line each) and are never fitted on:
+they show whether a gain holds beyond the templates it was tuned with. Built
+from head documents only, at run time, from a seed.
+
+Gold: as in ``pages.py`` (``glue_start`` is the end of the article before).
+"""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from streams.evaluate.pages import sentences
+
+Doc = dict[str, Any]
+#: A format: one document as one article, and the text put before it on a page.
+Format = Callable[[Doc, random.Random], tuple[str, str]]
+
+
+def _paragraphs(doc: Doc, rng: random.Random) -> list[str]:
+    found = sentences(doc["text"])
+    out, i = [], 0
+    while i < len(found):
+        size = rng.randint(2, 4)
+        out.append(" ".join(found[i : i + size]))
+        i += size
+    return out
+
+
+def _title(doc: Doc) -> str:
+    if doc.get("title"):
+        return str(doc["title"])
+    first = sentences(doc["text"])[0].rstrip(".")
+    return " ".join(first.split()[:12])
+
+
+def _fields(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    slug = "-".join(_title(doc).lower().split()[:5])
+    stamp = f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T10:2{rng.randint(0, 9)}:00Z"
+    head = f"Title: {_title(doc)}\nSource: The Daily Ledger\nPublished: {stamp}\n"
+    body = "\n\n".join(_paragraphs(doc, rng))
+    return f"{head}URL: https://example.org/news/{slug}\n\n{body}", "\n\n"
+
+
+def _email(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    body = "\n\n".join(_paragraphs(doc, rng))
+    link = f"Read the full story: https://example.org/s/{rng.randint(1000, 9999)}"
+    return f"*** {_title(doc).upper()} ***\n\n{body}\n\n{link}", "\n\n" + "-" * 30 + "\n\n"
+
+
+def _wide(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    return _title(doc) + "\n\n\n\n" + "\n\n\n\n".join(_paragraphs(doc, rng)), "\n\n\n\n"
+
+
+def _indented(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    body = "\n\n".join(
+        textwrap.fill(p, 72, initial_indent="    ", subsequent_indent="    ")
+        for p in _paragraphs(doc, rng)
+    )
+    return f"{_title(doc)}\n\n{body}", "\n\n\n"
+
+
+def _feed(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    when = f"Daily Ledger · {rng.randint(1, 23)}h ago"
+    return f"{_title(doc)}\n{when}\n" + "\n".join(_paragraphs(doc, rng)), "\n\n"
+
+
+def _markdown(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    date = f"_{rng.choice(['Mon', 'Tue', 'Wed'])} 4 March 2026_"
+    body = "\n\n".join(_paragraphs(doc, rng))
+    return f"## {_title(doc)}\n\n{date}\n\n{body}", "\n\n* * *\n\n"
+
+
+def _block(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    return " ".join(sentences(doc["text"])), "\n\n"
+
+
+def _lines(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    return " ".join(sentences(doc["text"])), "\n"
+
+
+def _tsv(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    return _title(doc) + "\t" + " ".join(sentences(doc["text"])), "\n"
+
+
+#: Name, what it is, how it is written.
+FORMATS: dict[str, tuple[str, Format]] = {
+    "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
+    "email": ("an e-mail digest: *** TITLE ***, a link, a rule", _email),
+    "wide": ("every break four line breaks wide", _wide),
+    "indented": ("bodies indented and wrapped at 72", _indented),
+    "feed": ("a feed reader: title, 'source · 3h ago', one line a paragraph", _feed),
+    "markdown": ("## titles, a date in italics, * * * between", _markdown),
+    "block": ("untitled, each article one paragraph, a blank line between", _block),
+    "lines": ("untitled, one article a line", _lines),
+    "tsv": ("title, a tab and the body on one line, one article a line", _tsv),
+}
+
+
+def page(docs: Sequence[Doc], fmt: Format, rng: random.Random) -> dict[str, Any]:
+    """Lay ``docs`` out in one format: ``{"text", "articles"}``."""
+    text, articles = "", []
+    for k, doc in enumerate(docs):
+        body, before = fmt(doc, rng)
+        glue_start = len(text.rstrip())
+        text += before if k else ""
+        articles.append({"id": doc.get("id", str(k)), "glue_start": glue_start, "start": len(text)})
+        text += body
+        articles[-1]["end"] = len(text.rstrip())
+    return {"text": text, "articles": articles}
+
+
+def pages(docs: Sequence[Doc], name: str, count: int, seed: int) -> list[dict[str, Any]]:
+    """``count`` dumps of 3-8 articles and ``count`` single articles in format ``name``."""
+    fmt = FORMATS[name][1]
+    rng = random.Random(f"{name}-{seed}")
+    out = []
+    for i in range(2 * count):
+        chosen = rng.sample(list(docs), rng.randint(3, 8) if i < count else 1)
+        out.append({"id": f"{name}-{seed}-{i}", **page(chosen, fmt, rng)})
+    return out
