@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     gazetteer_path: Path = Field(default_factory=lambda: user_cache() / "geowire")
 
     # Worker
+    # Run the spaCy model, the tagging rules and the geocoder in a process of their own,
+    # fed record bytes, instead of a thread of the worker's (docs/benchmarks.md): the
+    # event loop and Faust's consumer thread then no longer share the model's GIL.
+    model_process: bool = False
     # Unset, a worker takes the first free port from 6066 on (0: any free port) and the
     # data directory var/faust/worker-PORT, so workers on one host never collide
     # (streams.service.host); a port that is set must be free.

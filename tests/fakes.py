@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 
 from schemas.models import ArticleV1, Duplicate, Entity, Focus, FocusPlace, Mention, Place, Span
+from streams.core.errors import ConfigError
 from streams.core.interfaces import PLACE_LABELS, GeocodeResult, Segment, TagResult
+from streams.core.pipeline import Pipeline
 
 PLACES = {
     "Lisbon": Place(
@@ -120,3 +123,31 @@ class DictGeocoder:
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Place | None]:
         return [PLACES.get(text[s.start : s.end]) for s in spans]
+
+
+# Module-level builders for the model process's tests: the spawned child imports them by
+# name. Each takes the Settings the worker passes.
+
+
+def model_pipeline(settings: object) -> Pipeline:
+    """The fakes' pipeline; the tagger fails on texts containing 'Kaboom'."""
+    return Pipeline(BlankLineSplitter(), DictTagger(fail_on="Kaboom"), DictGeocoder())
+
+
+class DyingTagger(DictTagger):
+    """Ends its process at once on a text containing 'Die' (a crash inside the model)."""
+
+    def tag_batch(self, articles: Sequence[ArticleV1]) -> list[TagResult]:
+        if any("Die" in article.text for article in articles):
+            os._exit(3)
+        return super().tag_batch(articles)
+
+
+def dying_pipeline(settings: object) -> Pipeline:
+    """A pipeline whose tagger kills its process on 'Die'."""
+    return Pipeline(BlankLineSplitter(), DyingTagger(), DictGeocoder())
+
+
+def unloadable_pipeline(settings: object) -> Pipeline:
+    """A model that cannot be loaded as set."""
+    raise ConfigError("cannot load spaCy model 'nope'", setting="spacy_model")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -17,6 +18,8 @@ from streams.service.handover import HandoverApp
 from streams.service.host import DATA_ROOT
 from streams.service.kafka import faust_credentials
 from streams.service.metrics import Metrics, add_web_pages
+from streams.service.model.process import ModelProcess, ModelProcessDied
+from streams.service.model.stages import LocalModel, Model
 from streams.service.runtime import Runtime
 from streams.service.topics import letter_bytes
 from streams.settings import Settings
@@ -72,6 +75,7 @@ def create_app(
     components: Components | None = None,
     *,
     executor: ThreadPoolExecutor | None = None,
+    model: Model | None = None,
 ) -> faust.App:
     """Build the worker app with its agents registered.
 
@@ -79,18 +83,22 @@ def create_app(
         settings: validated settings.
         components: the pipeline parts; tests pass fakes, by default the real ones.
         executor: the model thread (the one that loaded the components), else a new one.
+        model: runs the tag and geocode stages (a started ``ModelProcess``), else the
+            components' pipeline in the model thread.
     """
     app = _faust_app(settings)
     topics = {
         role: app.topic(name, key_type=bytes, value_type=bytes)
         for role, name in settings.topics.items()
     }
+    parts = components or Components(settings)
     runtime = Runtime(
         settings=settings,
         topics=topics,
-        components=components or Components(settings),
+        components=parts,
         executor=executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="geowire-model"),
         metrics=Metrics(),
+        model=model or LocalModel(lambda: parts.pipeline),
     )
     add_web_pages(app, runtime.metrics)
 
@@ -104,4 +112,26 @@ def create_app(
     register_split(app, runtime)
     register_tag(app, runtime)
     register_geocode(app, runtime)
+    if isinstance(runtime.model, ModelProcess):
+        _watch(app, runtime, runtime.model)
     return app
+
+
+def _watch(app: faust.App, runtime: Runtime, model: ModelProcess) -> None:
+    """Crash the worker when the model process ends while it runs, even between batches.
+
+    A batch waiting for the process fails on its own (``ModelProcessDied``); this catches
+    a death while the stream is quiet, so that /health and the exit status show it.
+    """
+
+    @app.task
+    async def watch_model_process() -> None:
+        loop = asyncio.get_running_loop()
+        died: asyncio.Future[ModelProcessDied] = loop.create_future()
+        model.on_death(lambda error: loop.call_soon_threadsafe(died.set_result, error))
+        try:
+            # as an agent's crash: /health says so, a worker that does not stop is ended
+            async with runtime.crash_guard("model process"):
+                raise await died
+        except ModelProcessDied as error:
+            await app.crash(error)  # an app task's own exception would go unnoticed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import orjson
 from pydantic import BaseModel, ValidationError
@@ -44,8 +44,37 @@ def b64(data: bytes | None) -> str | None:
     return None if data is None else base64.b64encode(data).decode("ascii")
 
 
+class Reason(NamedTuple):
+    """Why a record failed, in plain strings: what a dead letter says about its error.
+
+    The model process reports failures this way (an exception does not cross the
+    process boundary, and its traceback is logged where it was raised).
+    """
+
+    code: str
+    stage: str
+    message: str
+    #: the exception's class, ``module.QualName``
+    cls: str
+
+    @classmethod
+    def of(cls, error: BaseException | Reason, stage: str | None = None) -> Reason:
+        """The reason of ``error``; ``stage`` is the catching stage's, for errors outside
+        geowire's hierarchy (``internal``), which geowire's own errors carry themselves.
+        """
+        if isinstance(error, Reason):
+            return error
+        if isinstance(error, GeowireError):
+            code, err_stage = error.code, error.stage
+        else:
+            code, err_stage = "internal", stage or "decode"
+        kind = type(error)
+        message = f"{kind.__name__}: {error}"
+        return cls(code, err_stage, message, f"{kind.__module__}.{kind.__qualname__}")
+
+
 def dead_letter(
-    error: BaseException,
+    error: BaseException | Reason,
     *,
     topic: str,
     partition: int,
@@ -58,12 +87,10 @@ def dead_letter(
 
     Errors outside geowire's hierarchy are unexpected: they get the code ``internal``
     and the ``stage`` of the agent that caught them; geowire's own errors know theirs.
+    ``error`` may also be the ``Reason`` of one raised elsewhere (the model process).
     The letter is a ``DeadLetterV1`` unless its code or stage is new in version 2.
     """
-    if isinstance(error, GeowireError):
-        code, err_stage = error.code, error.stage
-    else:
-        code, err_stage = "internal", stage or "decode"
+    code, err_stage, message, _ = Reason.of(error, stage)
     fields = {
         "topic": topic,
         "partition": partition,
@@ -72,7 +99,7 @@ def dead_letter(
         "value": b64(value) or "",
         "failed_at": datetime.now(UTC),
     }
-    info = {"stage": err_stage, "code": code, "message": f"{type(error).__name__}: {error}"}
+    info = {"stage": err_stage, "code": code, "message": message}
     if code in V1_CODES and err_stage in V1_STAGES:
         return DeadLetterV1.model_validate({**fields, "error": info})
     return DeadLetterV2.model_validate({**fields, "error": info})

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from streams.service.codec import DeadLetter, dead_letter, encode
+from streams.service.codec import DeadLetter, Reason, dead_letter, encode
 
 PREFIX = "geowire-dlq-"
 # Where the record came from: its topic, partition, offset and timestamp (epoch ms).
@@ -76,17 +76,20 @@ class LetterRecord:
     headers: Headers
 
 
-def letter_record(error: BaseException, failed: Failed, *, stage: str, group: str) -> LetterRecord:
+def letter_record(
+    error: BaseException | Reason, failed: Failed, *, stage: str, group: str
+) -> LetterRecord:
     """The dead-letter record of ``failed``: its key, the JSON letter and the headers.
 
     Args:
-        error: why it failed.
+        error: why it failed (an exception, or the ``Reason`` of one raised elsewhere).
         failed: the record.
         stage: the stage that caught an error outside geowire's own (``internal``).
         group: the consumer group (app id) of the worker that read it.
     """
+    reason = Reason.of(error, stage)
     letter = dead_letter(
-        error,
+        reason,
         topic=failed.topic,
         partition=failed.partition,
         offset=failed.offset,
@@ -94,7 +97,6 @@ def letter_record(error: BaseException, failed: Failed, *, stage: str, group: st
         value=failed.value,
         stage=stage,
     )
-    cls = type(error)
     ours = {
         TOPIC: failed.topic,
         PARTITION: str(failed.partition),
@@ -103,7 +105,7 @@ def letter_record(error: BaseException, failed: Failed, *, stage: str, group: st
         STAGE: letter.error.stage,
         CODE: letter.error.code,
         MESSAGE: letter.error.message[:_MAX_MESSAGE],
-        CLASS: f"{cls.__module__}.{cls.__qualname__}",
+        CLASS: reason.cls,
         GROUP: group,
     }
     headers = passed_on(failed.headers)

@@ -7,20 +7,19 @@ import contextlib
 import logging
 import os
 import threading
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import faust
 
 from streams.service.factory import Components
 from streams.service.metrics import Metrics
+from streams.service.model.stages import Model, Outcome, Stage
 from streams.service.topics import topic_exists
 from streams.settings import Settings
 
-E = TypeVar("E")
 log = logging.getLogger("geowire.app")
 
 
@@ -32,9 +31,12 @@ class Runtime:
     topics: dict[str, faust.TopicT]
     components: Components
     # One thread for model work: spaCy and the gazetteer are loaded once and
-    # called from this thread only, keeping the event loop free.
+    # called from this thread only, keeping the event loop free. With the model in a
+    # process of its own, this thread hands the batches over and waits for them.
     executor: ThreadPoolExecutor
     metrics: Metrics
+    # Runs the tag and geocode stages on record values (streams.service.model.stages).
+    model: Model
     # Seconds a crashed worker has to stop before it exits by force (None: never, as in
     # tests). Faust's shutdown sometimes hangs after a crash (in the consumer thread,
     # after the group is left); the acked offsets are committed by then.
@@ -67,32 +69,15 @@ class Runtime:
         """Run a blocking call in the model thread."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
-    def batch(self, stage: str, items: list[tuple[E, Any]]) -> list[tuple[E, Any]]:
-        """Run a pipeline stage over a batch in one call (blocking: offload it).
-
-        When the batch call fails, each record is retried alone so that one bad
-        record is dead-lettered without taking its neighbours with it.
+    def batch(self, stage: Stage, values: Sequence[bytes | None]) -> list[Outcome]:
+        """Run a model stage over a batch of record values (blocking: offload it).
 
         Returns:
-            ``(event, result)`` pairs, where a result may be the exception raised.
+            One outcome per value: its encoded output records, or why it failed.
         """
-        pipeline = self.components.pipeline
-        run = pipeline.tag if stage == "tag" else lambda xs: [pipeline.geocode(x) for x in xs]
-        events = [event for event, _ in items]
-        started = time.perf_counter()
-        try:
-            results = run([x for _, x in items])
-            self.metrics.batch_took(stage, time.perf_counter() - started)
-            return list(zip(events, results, strict=True))
-        except Exception:  # isolate the culprit below
-            log.warning("batch of %d failed at %s; retrying one by one", len(items), stage)
-        out: list[tuple[E, Any]] = []
-        for event, item in items:
-            try:
-                out.append((event, run([item])[0]))
-            except Exception as exc:
-                out.append((event, exc))
-        return out
+        outcomes, seconds = self.model.run(stage, values)
+        self.metrics.batch_took(stage, seconds)
+        return outcomes
 
 
 def _exit_hard(agent: str) -> None:

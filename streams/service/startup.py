@@ -24,8 +24,11 @@ from aiokafka.errors import (
 
 from streams.core.errors import ConfigError
 from streams.core.intake import decode_raw
-from streams.core.pipeline import Pipeline
+from streams.core.interfaces import Splitter
+from streams.core.pipeline import split_articles
+from streams.service.codec import Reason, encode
 from streams.service.kafka import client_options
+from streams.service.model.stages import Model, Outcome, Stage
 from streams.service.topics import check_topics, ensure_topics
 from streams.settings import Settings
 
@@ -40,14 +43,28 @@ _WARM_UP_TEXT = (
 )
 
 
-def warm_up(pipeline: Pipeline) -> int:
-    """Enrich one short text of our own through every stage; return its places.
+def warm_up(splitter: Splitter, model: Model) -> int:
+    """Enrich one short text of our own through every stage, as the agents do; return
+    its places.
+
+    Call it in the model thread: the model's stages run where they will run for the
+    stream (in that thread, or handed from it to the model process).
 
     Raises:
-        GeowireError: a stage fails (the worker then stops before joining the group).
+        RuntimeError: a stage failed (the worker then stops before joining the group).
     """
     raw = decode_raw(_WARM_UP_TEXT.encode(), b"warm-up", origin="warm-up", max_bytes=1 << 20)
-    return sum(len(article.places) for article in pipeline.enrich([raw]))
+    articles = [encode(article) for article in split_articles(splitter, raw)]
+    tagged = _outputs(model, "tag", articles, "tagged")
+    return len(_outputs(model, "geocode", tagged, "places"))
+
+
+def _outputs(model: Model, stage: Stage, values: list[bytes], role: str) -> list[bytes]:
+    outcomes: list[Outcome] = model.run(stage, values)[0]
+    for outcome in outcomes:
+        if isinstance(outcome, Reason):
+            raise RuntimeError(f"the warm-up failed at {stage}: {outcome.message}")
+    return [v for o in outcomes for r, records in o.by_role if r == role for _, v in records]
 
 
 async def probe(settings: Settings) -> None:

@@ -37,11 +37,11 @@ from aiokafka.errors import (
 )
 from faust.exceptions import ProducerSendError
 from faust.types import EventT
-from pydantic import BaseModel
 
 from streams.core.errors import DeliveryError, GeowireError
-from streams.service.codec import decode, encode
+from streams.service.codec import Reason
 from streams.service.letters import Failed, Headers, letter_record
+from streams.service.model.stages import Outputs, Stage
 
 if TYPE_CHECKING:
     from streams.service.runtime import Runtime
@@ -132,17 +132,22 @@ class Outbox:
     sends: dict[int, list[Send]] = field(default_factory=dict)
     lettered: set[int] = field(default_factory=set)
 
-    async def publish(self, event: EventT, role: str, records: Iterable[tuple[str, Any]]) -> None:
-        """Start sending ``(key, model)`` records made from ``event`` to the topic of ``role``."""
+    async def publish(
+        self, event: EventT, role: str, records: Iterable[tuple[bytes, bytes]]
+    ) -> None:
+        """Start sending the encoded ``(key, value)`` records made from ``event`` to the
+        topic of ``role``."""
         records = list(records)
         count = functools.partial(self.rt.metrics.published, role, len(records))
-        for n, (key, model) in enumerate(records):
+        for n, (key, value) in enumerate(records):
             # the event's records are counted once, when the first is delivered
-            send = Send(self.rt.topics[role], key.encode(), encode(model), role=role)
+            send = Send(self.rt.topics[role], key, value, role=role)
             send.done = count if n == 0 else None
             await self._start(event, send)
 
-    async def dead_letter(self, event: EventT, error: BaseException, *, stage: str) -> None:
+    async def dead_letter(
+        self, event: EventT, error: BaseException | Reason, *, stage: str
+    ) -> None:
         """Log a failed record and start sending it, with its original bytes, to the DLQ."""
         await self._start(event, self._letter(event, error, stage))
 
@@ -168,7 +173,8 @@ class Outbox:
             where,
             code,
             record.letter.error.message,
-            exc_info=code == "internal",
+            # a Reason's traceback was logged where it was raised (the model's side)
+            exc_info=code == "internal" and isinstance(error, BaseException),
         )
         self.lettered.add(id(event))
         done = functools.partial(self.rt.metrics.dead_lettered, where, code)
@@ -211,22 +217,24 @@ class Outbox:
 
 
 async def run_stage(
-    rt: Runtime, out: Outbox, events: Sequence[EventT], model: type[BaseModel], stage: str
-) -> AsyncIterator[tuple[EventT, Any]]:
-    """Decode a batch of events, run a pipeline stage on it in the model thread.
+    rt: Runtime, out: Outbox, events: Sequence[EventT], stage: Stage
+) -> AsyncIterator[tuple[EventT, Outputs]]:
+    """Run a model stage on a batch of events' values, off the event loop.
 
-    Every record that fails to decode or to process is dead-lettered here; the
-    successes are yielded as ``(event, result)`` in order.
+    The model decodes, runs and encodes (``streams.service.model.stages``); every record that
+    failed there is dead-lettered here with its reason, and the successes are yielded as
+    ``(event, outputs)`` in order.
     """
     rt.metrics.took_in(stage, len(events))
-    good = []
-    for event in events:
-        try:
-            good.append((event, decode(event.message.value, model, stage=stage)))
-        except Exception as exc:
-            await out.dead_letter(event, exc, stage=stage)
-    for event, result in await rt.offload(rt.batch, stage, good):
-        if isinstance(result, BaseException):
-            await out.dead_letter(event, result, stage=stage)
+    outcomes = await rt.offload(rt.batch, stage, [event.message.value for event in events])
+    for event, outcome in zip(events, outcomes, strict=True):
+        if isinstance(outcome, Reason):
+            await out.dead_letter(event, outcome, stage=stage)
         else:
-            yield event, result
+            yield event, outcome
+
+
+async def publish_outputs(out: Outbox, event: EventT, outputs: Outputs) -> None:
+    """Start sending everything the model made from ``event``, role by role."""
+    for role, records in outputs.by_role:
+        await out.publish(event, role, records)

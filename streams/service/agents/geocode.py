@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING
 
 import faust
 
-from schemas.models import TaggedArticleV1
-from streams.core.pipeline import place_events
-from streams.service.agents.delivery import Outbox, run_stage
+from streams.service.agents.delivery import Outbox, publish_outputs, run_stage
 
 if TYPE_CHECKING:
     from streams.service.runtime import Runtime
@@ -23,10 +21,9 @@ def register_geocode(app: faust.App, rt: Runtime) -> faust.types.AgentT:
         async with rt.crash_guard("geocode_articles"):
             async for events in stream.noack().noack_take(size, window):
                 out = Outbox(rt, stream)
-                async for event, article in run_stage(rt, out, events, TaggedArticleV1, "geocode"):
-                    await out.publish(event, "enriched", [(article.id, article)])
-                    places = [(p.article_id, p) for p in place_events(article)]
-                    await out.publish(event, "places", places)
+                async for event, outputs in run_stage(rt, out, events, "geocode"):
+                    # the enriched article, then its place events
+                    await publish_outputs(out, event, outputs)
                 await out.confirm(events)
 
     return geocode_articles

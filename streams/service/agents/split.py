@@ -10,6 +10,7 @@ import faust
 from streams.core.intake import decode_raw
 from streams.core.pipeline import split_articles
 from streams.service.agents.delivery import Outbox, split_allowed
+from streams.service.codec import encode
 from streams.service.letters import Failed
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ def register_split(app: faust.App, rt: Runtime) -> faust.types.AgentT:
                     except Exception as exc:  # every failure is dead-lettered, never fatal
                         await out.dead_letter(event, exc, stage="split")
                         continue
-                    await out.publish(event, "articles", [(a.id, a) for a in articles])
+                    records = [(a.id.encode(), encode(a)) for a in articles]
+                    await out.publish(event, "articles", records)
                 await out.confirm(events)
 
     return split_inputs

@@ -1,4 +1,4 @@
-"""Agent ``tag_articles``: articles in, batched NER and topics off the loop, tagged out."""
+"""Agent ``tag_articles``: articles in, batched NER and topics in the model, tagged out."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 import faust
 
-from schemas.models import ArticleV1
-from streams.service.agents.delivery import Outbox, run_stage
+from streams.service.agents.delivery import Outbox, publish_outputs, run_stage
 
 if TYPE_CHECKING:
     from streams.service.runtime import Runtime
@@ -22,8 +21,8 @@ def register_tag(app: faust.App, rt: Runtime) -> faust.types.AgentT:
         async with rt.crash_guard("tag_articles"):
             async for events in stream.noack().noack_take(size, window):
                 out = Outbox(rt, stream)
-                async for event, tagged in run_stage(rt, out, events, ArticleV1, "tag"):
-                    await out.publish(event, "tagged", [(tagged.article.id, tagged)])
+                async for event, outputs in run_stage(rt, out, events, "tag"):
+                    await publish_outputs(out, event, outputs)  # the tagged article
                 await out.confirm(events)
 
     return tag_articles

@@ -1,0 +1,53 @@
+"""A worker with the model in a process of its own (``GEOWIRE_MODEL_PROCESS=true``):
+it enriches, dead-letters a bad event with its reason and original bytes, and stops
+with a non-zero status when its model process dies."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import signal
+
+import psutil
+import pytest
+
+from streams.service.client import collect, produce
+from streams.settings import Settings
+from tests.integration.conftest import ROOT, WorkerProcess, ids_by_source, wait_enriched
+
+pytestmark = pytest.mark.integration
+ARTICLE = (ROOT / "tests" / "data" / "samples" / "quake-report.txt").read_text()
+
+
+def test_a_worker_with_a_model_process_enriches_and_stops_when_the_process_dies(
+    group_env, tmp_path, monkeypatch
+):
+    env = {**group_env, "GEOWIRE_MODEL_PROCESS": "true"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings()
+    worker = WorkerProcess(env, tmp_path / "worker.log")
+    worker.start()
+    try:
+        assert worker.proc is not None
+        [child] = [
+            p
+            for p in psutil.Process(worker.proc.pid).children()
+            if "streams.service.model.process" in " ".join(p.cmdline())
+        ]
+        inputs = [(f"doc-{n}".encode(), f"{ARTICLE}\nReport {n}.".encode()) for n in range(3)]
+        asyncio.run(produce(settings, inputs))
+        bad = b'{"id": "not an article"}'
+        asyncio.run(produce(settings, [(b"bad", bad)], topic=settings.topic_articles))
+        records = wait_enriched(settings, {key.decode() for key, _ in inputs})
+        assert set(ids_by_source(records)) == {key.decode() for key, _ in inputs}
+        [letter] = collect(settings, settings.topic_dlq, from_beginning=True, timeout_s=30)
+        assert letter["value"]["error"]["code"] == "bad_event"
+        assert letter["value"]["error"]["stage"] == "tag"
+        assert base64.b64decode(letter["value"]["value"]) == bad
+        child.send_signal(signal.SIGKILL)  # the worker is idle now
+        status = worker.wait_exit(timeout=90)
+        assert status not in (None, 0), worker.log.read_text()[-3000:]
+        assert "the model process ended" in worker.log.read_text()
+    finally:
+        worker.stop()
