@@ -131,7 +131,7 @@ class Shape:
         title: 1 for a title line (short, no full stop at its end), else 0.
         caps: 0..1, share of a title line's main words that are capitalised.
         upper: a short line in capitals.
-        meta: a byline or a date line.
+        meta: a byline, a header field ("Source: ...") or a date line.
         dateline: opens with a wire dateline ("CAIRO —").
         chrome: site furniture or a sign-off; never an article's start.
         cut_end: a paragraph that stops mid-sentence, on a lower-case word or a comma.
@@ -201,7 +201,8 @@ def _upper(text: str) -> bool:
 
 
 def _is_meta(text: str, n: int) -> bool:
-    """A byline, or a date line: a date and little else, or a date under a label."""
+    """A byline, a record's header field ("Source: ...", "URL: ..."), or a date line: a
+    date and little else, or a date under a label."""
     if _BYLINE.match(text) or _FIELD.match(text):
         return True
     m = _DATE.search(text)
