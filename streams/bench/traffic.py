@@ -70,6 +70,9 @@ class Collector:
 
     settings: Settings
     arrivals: list[Arrival] = field(default_factory=list)
+    #: distinct article ids per phase (the key's text before its first "-"), so that
+    #: waiting for a phase costs nothing per arrival while the workers are measured
+    _seen: dict[str, set[str]] = field(default_factory=dict)
     _task: asyncio.Task[None] | None = None
     _consumer: AIOKafkaConsumer | None = None
 
@@ -105,9 +108,21 @@ class Collector:
                 value = orjson.loads(msg.value)
                 if msg.topic == self.settings.topic_dlq:
                     key = base64.b64decode(value.get("key") or "").decode(errors="replace")
-                    self.arrivals.append(Arrival(key, f"dlq:{msg.offset}", received, dead=True))
+                    self._add(Arrival(key, f"dlq:{msg.offset}", received, dead=True))
                 else:
-                    self.arrivals.append(Arrival(value["source_id"], value["id"], received))
+                    self._add(Arrival(value["source_id"], value["id"], received))
+
+    def _add(self, arrival: Arrival) -> None:
+        self.arrivals.append(arrival)
+        phase = arrival.source_id.split("-", 1)[0]
+        self._seen.setdefault(phase, set()).add(arrival.article_id)
+
+    def count(self, prefix: str) -> int:
+        """How many distinct articles of a phase have arrived (``prefix`` as for ``of``)."""
+        phase, dash, rest = prefix.partition("-")
+        if dash and not rest:
+            return len(self._seen.get(phase, ()))
+        return len(self.of(prefix))
 
     def of(self, prefix: str) -> list[Arrival]:
         """The arrivals of one phase: first arrival of each article id, in order."""
@@ -139,7 +154,7 @@ class Collector:
         Raises:
             RuntimeError: they did not all arrive in time.
         """
-        if not await self.wait(lambda: len(self.of(prefix)) >= articles, timeout):
+        if not await self.wait(lambda: self.count(prefix) >= articles, timeout):
             got = self.of(prefix)
             dead = sum(a.dead for a in got)
             message = f"{prefix}: {len(got)} of {articles} articles ({dead} dead letters)"

@@ -25,14 +25,17 @@ def test_percentile_is_the_nearest_rank() -> None:
 
 def test_collector_counts_each_article_once_per_phase() -> None:
     col = Collector(Settings())
-    col.arrivals += [
+    for arrival in [
         Arrival("tp-1", "a1", 1.0),
         Arrival("tp-2", "a2", 2.0),
         Arrival("tp-1", "a1", 3.0),  # redelivered: same id
         Arrival("lat-1", "a9", 4.0),
-    ]
-    assert [a.article_id for a in col.of("tp-")] == ["a1", "a2"]
+        Arrival("tp-3", "dlq:7", 5.0, dead=True),
+    ]:
+        col._add(arrival)
+    assert [a.article_id for a in col.of("tp-")] == ["a1", "a2", "dlq:7"]
     assert col.of("tp-")[0].received == 1.0  # the first arrival counts
+    assert [col.count(p) for p in ("tp-", "lat-", "ho-", "tp-1")] == [3, 1, 0, 1]
     assert col.duplicates("tp-") == 1
     assert col.duplicates("lat-") == 0
 
@@ -46,10 +49,10 @@ def test_service_bench_skips_without_the_data(monkeypatch, tmp_path: Path, capsy
 
 def test_the_table_has_every_figure_of_the_issue() -> None:
     off = Offline(counts=[1, 2], seconds=0.3, cpu_s=0.25)  # 10 articles/s
-    one = {"rate": 9.0, "cpu_ms": 60, "duplicates": 0, "dead": 0, "rebalances": 0}
+    one = {"rate": 8.0, "sustained": 9.0, "cpu_ms": 60, "duplicates": 0, "dead": 0, "rebalances": 0}
     one |= {"rss_mb": 500, "rss_now_mb": 450, "cold_s": 9}
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
-    two = {**one, "rate": 15.0}
+    two = {**one, "rate": 12.0, "sustained": 15.0}
     two["handover"] = {"inputs": 30, "steady": 0.4, "leave": 2.5, "join": 9.0}
     rounds = [{"offline": [off, off, off], "one": one, "two": two}]
     table = rows({"rounds": rounds})
@@ -59,16 +62,34 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     assert {"worker peak RSS", "cold start to first enriched event"} <= set(what)
     leave_join = next(r for r in table if r.what.startswith("longest wait when a worker"))
     assert leave_join.figure == "2.5 / 9.0 s"
+    # the sustained rate is the figure; the whole run's is beside it
+    assert (table[1].figure, table[2].figure) == ("9.0", "15.0")
     assert table[1].detail.startswith("0.90x offline")
+    assert "whole run 8.0/s, 0.80x offline" in table[1].detail
     assert table[2].detail.startswith("1.67x 1 worker")
+    assert "whole run 12.0/s, 1.50x 1 worker" in table[2].detail
 
 
 def test_each_phase_is_compared_with_the_offline_speed_around_it() -> None:
     slow, fast = Offline([1], 0.2, 0.1), Offline([1], 0.1, 0.1)  # 5 and 10 articles/s
     # the machine got twice as fast between the one-worker and two-worker phases
-    got = ratios({"offline": [slow, slow, fast], "one": {"rate": 4.0}, "two": {"rate": 6.0}})
+    r = {"offline": [slow, slow, fast], "one": {"sustained": 4.0}, "two": {"sustained": 6.0}}
+    got = ratios(r)
     assert got["one"] == pytest.approx(0.8)
     assert got["two_per_one"] == pytest.approx((6.0 / 7.5) / 0.8)
+
+
+def test_the_sustained_rate_leaves_out_the_filling_and_the_last_worker_alone() -> None:
+    # 10 articles/s for 10 s, after 2 s of filling and before a 4 s tail at 2.5/s
+    steady = [2.0 + n / 10 for n in range(1, 101)]
+    tail = [12.0 + n * 0.4 for n in range(1, 11)]
+    received = [0.5, *steady, *tail]
+    assert service.sustained(received) == pytest.approx(10.0, rel=0.02)
+    assert len(received) / (received[-1] - 0.0) < 7  # the whole run's rate
+    # batches arrive together: the count is of whole batches between the two cuts
+    batches = [t for t in (1.0, 2.0, 3.0, 4.0, 5.0) for _ in range(16)]
+    assert service.sustained(batches) == pytest.approx(16.0)
+    assert service.sustained([3.0, 3.0]) > 0  # one instant: no division by zero
 
 
 @pytest.mark.parametrize("args", [["bench", "--help"], ["bench", "service", "--help"]])
