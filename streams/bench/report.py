@@ -139,6 +139,13 @@ def _waits(ones: list[dict[str, Any]], twos: list[dict[str, Any]]) -> list[Row]:
     return out
 
 
+def _parts(phases: list[dict[str, Any]]) -> str:
+    """Where a phase's CPU went, ms per article: shell, model, broker, bench client."""
+    names = ("shell", "model", "broker", "client")
+    got = {k: [x["cpu_parts"][k] for x in phases if k in x.get("cpu_parts", {})] for k in names}
+    return " + ".join(f"{k} {_mid(v):.1f}" for k, v in got.items() if v)
+
+
 def rows(f: dict[str, Any]) -> list[Row]:
     """The table's rows from the figures of a run: medians over its rounds."""
     rounds = f["rounds"]
@@ -166,7 +173,8 @@ def rows(f: dict[str, Any]) -> list[Row]:
         Row(
             "CPU ms per article",
             f"{_mid([x['cpu_ms'] for x in ones]):.0f} (1 worker)",
-            f"offline {_mid(cpu_off):.0f}, 2 workers {_mid([x['cpu_ms'] for x in twos]):.0f}",
+            f"offline {_mid(cpu_off):.0f}, 2 workers {_mid([x['cpu_ms'] for x in twos]):.0f}; "
+            f"{_parts(ones)} (1 worker), {_parts(twos)} (2 workers)",
             "",
         ),
         Row(

@@ -39,6 +39,7 @@ from streams.bench.traffic import Collector, percentile, send
 from streams.bench.workers import (
     Worker,
     check_broker,
+    local_broker,
     run_env,
     run_prefixes,
     run_settings,
@@ -106,18 +107,31 @@ async def _cold_start(
     return first
 
 
+def _cpu(settings: Settings, workers: list[Worker]) -> dict[str, float]:
+    """CPU seconds so far: the workers' shells and models, the local broker (when there
+    is one) and this process (it sends the inputs and reads the results)."""
+    shells, models = zip(*(w.cpu_parts() for w in workers), strict=True)
+    out = {"shell": sum(shells), "model": sum(models), "client": time.process_time()}
+    if (broker := local_broker(settings)) is not None:
+        times = broker.cpu_times()
+        out["broker"] = times.user + times.system
+    return out
+
+
 async def _throughput(
     settings: Settings, workers: list[Worker], texts: list[str], total: int, col: Collector
 ) -> dict[str, float]:
     """Every input at once; articles/s until the last one arrives, CPU per article."""
-    cpu, assigned = sum(w.cpu_s() for w in workers), sum(w.assignments() for w in workers)
+    assigned, cpu = sum(w.assignments() for w in workers), _cpu(settings, workers)
     sent = await send(settings, [(f"tp-{n}", t.encode()) for n, t in enumerate(texts)])
     got = await col.wait_for("tp-", total, timeout=120 + total)
     seconds = max(a.received for a in got) - min(sent.values())
+    parts = {k: 1000 * (v - cpu[k]) / total for k, v in _cpu(settings, workers).items()}
     return {
         "rate": total / seconds,
         "sustained": sustained([a.received for a in got]),
-        "cpu_ms": 1000 * (sum(w.cpu_s() for w in workers) - cpu) / total,
+        "cpu_ms": parts["shell"] + parts["model"],
+        "cpu_parts": parts,
         "duplicates": col.duplicates("tp-"),
         "dead": sum(a.dead for a in got),
         "rebalances": sum(w.assignments() for w in workers) - assigned,

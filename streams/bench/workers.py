@@ -60,6 +60,17 @@ def check_broker(settings: Settings) -> None:
     asyncio.run(probe(settings))
 
 
+def local_broker(settings: Settings) -> psutil.Process | None:
+    """The broker's process when it runs on this machine (``geowire broker``), else None."""
+    hosts = {server.rsplit(":", 1)[0] for server in settings.kafka_bootstrap.split(",")}
+    if not hosts <= {"localhost", "127.0.0.1", "::1", "[::1]"}:
+        return None
+    for proc in psutil.process_iter(["cmdline"]):
+        if "kafka.Kafka" in (proc.info["cmdline"] or []):
+            return proc
+    return None
+
+
 def free_port() -> int:
     """A TCP port nothing listens on now."""
     with socket.socket() as sock:
@@ -142,10 +153,16 @@ class Worker:
 
     def cpu_s(self) -> float:
         """CPU seconds (user and system, all threads and child processes) used so far."""
+        return sum(self.cpu_parts())
+
+    def cpu_parts(self) -> tuple[float, float]:
+        """CPU seconds used so far by the worker's own process (the shell: Faust, the
+        event loop, Kafka clients) and by its child processes (the model)."""
         assert self.proc is not None
         root = psutil.Process(self.proc.pid)
-        times = [p.cpu_times() for p in [root, *root.children(recursive=True)]]
-        return float(sum(t.user + t.system for t in times))
+        kids = [p.cpu_times() for p in root.children(recursive=True)]
+        own = root.cpu_times()
+        return own.user + own.system, float(sum(t.user + t.system for t in kids))
 
     def stop(self, timeout: float = 60) -> None:
         """SIGTERM, then SIGKILL when it has not ended in ``timeout`` seconds."""

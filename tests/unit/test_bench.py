@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from streams.bench import service
 from streams.bench.report import Offline, ratios, rows
 from streams.bench.traffic import Arrival, Collector, percentile
+from streams.bench.workers import local_broker
 from streams.cli.main import app
 from streams.settings import Settings
 
@@ -51,6 +52,7 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     off = Offline(counts=[1, 2], seconds=0.3, cpu_s=0.25)  # 10 articles/s
     one = {"rate": 8.0, "sustained": 9.0, "cpu_ms": 60, "duplicates": 0, "dead": 0, "rebalances": 0}
     one |= {"rss_mb": 500, "rss_now_mb": 450, "cold_s": 9}
+    one["cpu_parts"] = {"shell": 6.0, "model": 54.0, "broker": 5.0, "client": 2.0}
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
     two = {**one, "rate": 12.0, "sustained": 15.0}
     two["handover"] = {"inputs": 30, "steady": 0.4, "leave": 2.5, "join": 9.0}
@@ -68,6 +70,12 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     assert "whole run 8.0/s, 0.80x offline" in table[1].detail
     assert table[2].detail.startswith("1.67x 1 worker")
     assert "whole run 12.0/s, 1.50x 1 worker" in table[2].detail
+    cpu = next(r for r in table if r.what == "CPU ms per article")
+    assert "shell 6.0 + model 54.0 + broker 5.0 + client 2.0 (1 worker)" in cpu.detail
+
+
+def test_only_a_broker_on_this_machine_is_measured() -> None:
+    assert local_broker(Settings(kafka_bootstrap="kafka-1.example.org:9092")) is None
 
 
 def test_each_phase_is_compared_with_the_offline_speed_around_it() -> None:
