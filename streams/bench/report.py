@@ -12,6 +12,9 @@ from typing import Any
 from streams.paths import ROOT
 from streams.settings import Settings
 
+#: below this many articles a phase's middle holds too few batches for a steady rate
+COARSE = 300
+
 
 @dataclass(frozen=True)
 class Offline:
@@ -71,6 +74,8 @@ def print_table(settings: Settings, figures: dict[str, Any], rows: list[Row]) ->
         f"geowire bench service: {figures['texts']} LGL texts ({figures['part']}, "
         f"{articles} articles), {len(figures['rounds'])} round(s), {machine(settings, figures)}"
     )
+    if articles < COARSE:
+        print(f"(fewer than {COARSE} articles: the sustained rates span few batches; read loosely)")
     print()
     print("| what | figure | detail | target |")
     print("|---|---|---|---|")
