@@ -116,6 +116,9 @@ def _rate_rows(rounds: list[dict[str, Any]]) -> list[Row]:
         (figure, ratio), (whole, whole_ratio) = parts
         what = "1 worker articles/s" if phase == "one" else "2 workers articles/s"
         detail = f"{ratio}; whole run {whole:.1f}/s, {whole_ratio}"
+        if phase == "two":
+            shares = [r["two"].get("busiest", 0.5) for r in rounds]
+            detail += f"; the busier worker had {_each([100 * x for x in shares], '.1f')}%"
         out.append(Row(what, f"{figure:.1f}", detail, target))
     return out
 

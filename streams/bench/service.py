@@ -35,7 +35,7 @@ import orjson
 
 from streams.bench.handover import handover
 from streams.bench.report import Offline, commit, print_table, rows
-from streams.bench.traffic import Collector, percentile, send
+from streams.bench.traffic import Arrival, Collector, percentile, send
 from streams.bench.workers import (
     Worker,
     check_broker,
@@ -118,6 +118,19 @@ def _cpu(settings: Settings, workers: list[Worker]) -> dict[str, float]:
     return out
 
 
+def _busiest(settings: Settings, workers: list[Worker], got: list[Arrival]) -> float:
+    """The largest share of the articles that one worker tagged and geocoded.
+
+    Article keys hash onto partitions, so a finite input is never split evenly; the
+    whole run ends when the busiest worker is done.
+    """
+    if len(workers) < 2:
+        return 1.0
+    # an article's key puts it on the same partition number in every stage's topic
+    mine = [w.partitions(settings.topic_tagged) for w in workers]
+    return max(sum(a.partition in parts for a in got) for parts in mine) / len(got)
+
+
 async def _throughput(
     settings: Settings, workers: list[Worker], texts: list[str], total: int, col: Collector
 ) -> dict[str, float]:
@@ -132,6 +145,7 @@ async def _throughput(
         "sustained": sustained([a.received for a in got]),
         "cpu_ms": parts["shell"] + parts["model"],
         "cpu_parts": parts,
+        "busiest": _busiest(settings, workers, got),
         "duplicates": col.duplicates("tp-"),
         "dead": sum(a.dead for a in got),
         "rebalances": sum(w.assignments() for w in workers) - assigned,

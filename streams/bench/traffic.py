@@ -31,6 +31,7 @@ class Arrival:
     article_id: str
     received: float  # epoch seconds
     dead: bool = False
+    partition: int = -1  # of the enriched topic (an article's partition in every stage)
 
 
 async def send(
@@ -110,7 +111,8 @@ class Collector:
                     key = base64.b64decode(value.get("key") or "").decode(errors="replace")
                     self._add(Arrival(key, f"dlq:{msg.offset}", received, dead=True))
                 else:
-                    self._add(Arrival(value["source_id"], value["id"], received))
+                    source, article = value["source_id"], value["id"]
+                    self._add(Arrival(source, article, received, partition=msg.partition))
 
     def _add(self, arrival: Arrival) -> None:
         self.arrivals.append(arrival)

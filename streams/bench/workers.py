@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -130,6 +131,15 @@ class Worker:
     def assignments(self) -> int:
         """How many partition assignments (rebalances) the worker has gone through."""
         return self.log.read_text(errors="replace").count("newly assigned partitions")
+
+    def partitions(self, topic: str) -> set[int]:
+        """The partitions of ``topic`` in the worker's latest assignment (from its log)."""
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        assigned = [line for line in text.splitlines() if "newly assigned partitions" in line]
+        if not assigned:
+            return set()
+        pattern = rf"topic='{re.escape(topic)}', partition=(\d+)"
+        return {int(n) for n in re.findall(pattern, assigned[-1])}
 
     def rss_mb(self) -> tuple[float, float]:
         """Peak (VmHWM) and current resident memory of the worker's processes, in MB.

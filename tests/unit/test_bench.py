@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from streams.bench import service
 from streams.bench.report import Offline, ratios, rows
 from streams.bench.traffic import Arrival, Collector, percentile
-from streams.bench.workers import local_broker
+from streams.bench.workers import Worker, local_broker
 from streams.cli.main import app
 from streams.settings import Settings
 
@@ -54,7 +54,7 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     one |= {"rss_mb": 500, "rss_now_mb": 450, "cold_s": 9}
     one["cpu_parts"] = {"shell": 6.0, "model": 54.0, "broker": 5.0, "client": 2.0}
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
-    two = {**one, "rate": 12.0, "sustained": 15.0}
+    two = {**one, "rate": 12.0, "sustained": 15.0, "busiest": 0.523}
     two["handover"] = {"inputs": 30, "steady": 0.4, "leave": 2.5, "join": 9.0}
     rounds = [{"offline": [off, off, off], "one": one, "two": two}]
     table = rows({"rounds": rounds})
@@ -70,8 +70,22 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     assert "whole run 8.0/s, 0.80x offline" in table[1].detail
     assert table[2].detail.startswith("1.67x 1 worker")
     assert "whole run 12.0/s, 1.50x 1 worker" in table[2].detail
+    assert table[2].detail.endswith("the busier worker had 52.3%")
     cpu = next(r for r in table if r.what == "CPU ms per article")
     assert "shell 6.0 + model 54.0 + broker 5.0 + client 2.0 (1 worker)" in cpu.detail
+
+
+def test_a_worker_s_partitions_come_from_its_latest_assignment(tmp_path: Path) -> None:
+    worker = Worker({}, tmp_path, "w0")
+    assert worker.partitions("run.tagged") == set()  # no log yet: nothing assigned
+    worker.log.write_text(
+        "INFO Setting newly assigned partitions {TopicPartition(topic='run.tagged', "
+        "partition=1), TopicPartition(topic='run.articles', partition=3)} for group g\n"
+        "INFO Setting newly assigned partitions {TopicPartition(topic='run.tagged', "
+        "partition=4), TopicPartition(topic='run.tagged', partition=10), "
+        "TopicPartition(topic='run.tagged2', partition=7)} for group g\n"
+    )
+    assert worker.partitions("run.tagged") == {4, 10}
 
 
 def test_only_a_broker_on_this_machine_is_measured() -> None:
