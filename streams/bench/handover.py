@@ -41,10 +41,12 @@ async def handover(
 
     Returns:
         Latencies in seconds: ``steady`` (median before the leave), ``leave`` and
-        ``join`` (the longest of articles sent after each), and the number of inputs.
+        ``join`` (the longest of articles sent after each), the number of inputs and
+        the articles that arrived more than once (``duplicates``).
     """
-    n = max(3, min(len(texts), math.ceil(rate * seconds)))
-    records = [(f"ho-{i}", t.encode()) for i, t in enumerate(texts[:n])]
+    # the texts again under new keys when they run out, so that traffic lasts the phase
+    n = max(3, math.ceil(rate * seconds))
+    records = [(f"ho-{i}", texts[i % len(texts)].encode()) for i in range(n)]
     sending = asyncio.create_task(send(settings, records, rate=rate))
     await asyncio.sleep(seconds / 3)
     left = time.time()
@@ -62,4 +64,5 @@ async def handover(
         "steady": percentile(before, 50) if before else 0.0,
         "leave": max((w for at, w in waits if left <= at < joined), default=0.0),
         "join": max((w for at, w in waits if at >= joined), default=0.0),
+        "duplicates": col.duplicates("ho-"),
     }

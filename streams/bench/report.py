@@ -140,7 +140,8 @@ def _waits(ones: list[dict[str, Any]], twos: list[dict[str, Any]]) -> list[Row]:
                 "longest wait when a worker leaves / joins",
                 f"{_mid(leave):.1f} / {_mid(join):.1f} s",
                 f"rounds {_each(leave, '.1f')} / {_each(join, '.1f')}; "
-                f"steady median {steady:.2f} s",
+                f"steady median {steady:.2f} s; "
+                f"articles twice {sum(h.get('duplicates', 0) for h in hands)}",
                 "no stall beyond one rebalance",
             )
         )

@@ -55,7 +55,7 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     one["cpu_parts"] = {"shell": 6.0, "model": 54.0, "broker": 5.0, "client": 2.0}
     one["latency"] = {"offered": 4.5, "inputs": 20, "p50": 0.2, "p95": 0.5, "p99": 0.9, "max": 1}
     two = {**one, "rate": 12.0, "sustained": 15.0, "busiest": 0.523}
-    two["handover"] = {"inputs": 30, "steady": 0.4, "leave": 2.5, "join": 9.0}
+    two["handover"] = {"inputs": 30, "steady": 0.4, "leave": 2.5, "join": 9.0, "duplicates": 3}
     rounds = [{"offline": [off, off, off], "one": one, "two": two}]
     table = rows({"rounds": rounds})
     what = [r.what for r in table]
@@ -64,6 +64,7 @@ def test_the_table_has_every_figure_of_the_issue() -> None:
     assert {"worker peak RSS", "cold start to first enriched event"} <= set(what)
     leave_join = next(r for r in table if r.what.startswith("longest wait when a worker"))
     assert leave_join.figure == "2.5 / 9.0 s"
+    assert leave_join.detail.endswith("articles twice 3")
     # the sustained rate is the figure; the whole run's is beside it
     assert (table[1].figure, table[2].figure) == ("9.0", "15.0")
     assert table[1].detail.startswith("0.90x offline")
