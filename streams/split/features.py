@@ -57,7 +57,7 @@ NAMES: tuple[str, ...] = (
     "anaphora",  # opens with a word that points back ("He", "But")
     "shift",  # topic shift against the page's median (about -2..1; 0 when unknown)
     "shift_wide",  # the same with a wider window before the block
-    "peak",  # the shift again where it is the strongest of the blocks around it
+    "peak",  # the shift again where it is the strongest of the breaks near it (windows overlap)
     "new_names",  # the names at its head are new (1) or named before (-1)
     "repeat",  # repeats an earlier block word for word (a scraped duplicate)
     "echo",  # opens with the words the block before opens with (a lead under its standfirst)
@@ -91,6 +91,7 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
     shifts = _shifts(cosines(words, firsts, WINDOW, WINDOW))
     wide = _shifts(cosines(words, firsts, WIDE, WINDOW))
     novelty = name_novelty(texts)
+    peaks = _peaks(shifts, firsts)
     blanks = [b.blank for b in blocks[1:]]
     page = _Page(median(blanks), max(blanks), median(b.indent for b in blocks))
     seen: set[str] = set()
@@ -105,8 +106,35 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
         values["new_names"] = novelty[k]
         values["echo"] = float(_echo(heads[k - 1], heads[k]))
         values["shift_wide"] = 0.0 if math.isnan(wide[k]) else wide[k]
+        values["peak"] = peaks[k]
         rows[k - 1] = [values[name] for name in NAMES]
     return rows
+
+
+def _peaks(shifts: Sequence[float], firsts: Sequence[int]) -> list[float]:
+    """The shift at each block where it is the largest of the breaks near it; else 0.
+
+    The breaks near block ``k`` are those of the two blocks on either side that begin
+    less than ``WINDOW`` content words from it: their topic windows overlap block
+    ``k``'s, so at most one of them is where the topic turns. A break further away is
+    read from windows of its own and says nothing of this one, so on a page of
+    article-sized blocks (an article a paragraph) every break can be a peak.
+
+    Args:
+        shifts: the topic shift at each block (NaN where unknown).
+        firsts: where each block's words begin in the page's word stream.
+    """
+    found = [0.0] * len(shifts)
+    for k, shift in enumerate(shifts):
+        if k == 0 or math.isnan(shift) or shift <= 0:
+            continue
+        near = range(max(1, k - 2), min(len(shifts), k + 3))
+        if all(
+            math.isnan(shifts[j]) or shifts[j] <= shift or abs(firsts[j] - firsts[k]) >= WINDOW
+            for j in near
+        ):
+            found[k] = shift
+    return found
 
 
 def _shifts(sims: Sequence[float]) -> list[float]:
@@ -125,13 +153,12 @@ def _shifts(sims: Sequence[float]) -> list[float]:
 def _values(
     block: Block, shapes: Sequence[Shape], k: int, page: _Page, shifts: Sequence[float]
 ) -> dict[str, float]:
-    """The features of block ``k`` but ``repeat``."""
+    """The features of block ``k`` but those read from the whole page (``matrix`` adds them)."""
     s, prev = shapes[k], shapes[k - 1]
     nxt = shapes[k + 1] if k + 1 < len(shapes) else None
     under = shapes[k + 2] if nxt is not None and nxt.meta and k + 2 < len(shapes) else nxt
     body = under is not None and under.words >= 8 and not under.title and not under.chrome
     shift = 0.0 if math.isnan(shifts[k]) else shifts[k]
-    near = [x for x in shifts[max(1, k - 2) : k + 3] if not math.isnan(x)]
     return {
         "bias": 1.0,
         "wider": float(block.blank > page.blank),
@@ -158,7 +185,6 @@ def _values(
         "quote": float(s.quote),
         "anaphora": float(s.anaphora),
         "shift": shift,
-        "peak": shift if near and shift > 0 and shift >= max(near) else 0.0,
     }
 
 

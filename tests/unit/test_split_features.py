@@ -1,0 +1,51 @@
+"""The evidence at block starts that reads the page around a block: the topic-shift peak."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from streams.split.features import NAMES, _peaks, matrix
+from streams.split.layout import read
+from streams.split.topic import WINDOW
+
+NAN = math.nan
+
+
+def test_a_peak_is_the_largest_shift_among_breaks_whose_windows_overlap() -> None:
+    shifts = [NAN, 0.2, 0.7, 0.5, 0.6]
+    close = [0, 10, 20, 30, 40]  # paragraphs of ten content words
+    assert _peaks(shifts, close) == [0.0, 0.0, 0.7, 0.0, 0.0]
+
+
+def test_breaks_a_window_apart_are_peaks_of_their_own() -> None:
+    # an article a paragraph: every break is read from windows of its own
+    shifts = [NAN, 0.6, 0.7, 0.5, 0.65]
+    far = [k * (WINDOW + 20) for k in range(5)]
+    assert _peaks(shifts, far) == [0.0, 0.6, 0.7, 0.5, 0.65]
+
+
+def test_no_peak_without_a_positive_shift() -> None:
+    assert _peaks([NAN, -0.3, NAN, 0.0], [0, 200, 400, 600]) == [0.0] * 4
+
+
+def _paragraph(words: list[str], n: int) -> str:
+    """A paragraph of ``n`` sentences of six words from ``words``, in a fixed order."""
+    sentences = [" ".join(words[(i * 6 + j) % len(words)] for j in range(6)) for i in range(n)]
+    return ". ".join(s.capitalize() for s in sentences) + "."
+
+
+def test_long_paragraphs_on_different_subjects_all_peak() -> None:
+    subjects = [
+        "harbour seawall flood tide barrier storm quay levy ferry pier surge cellar",
+        "orchestra violin concert rehearsal conductor cello symphony audience tickets",
+        # shares a word with the one before, so its shift is the lowest of the three
+        "wheat harvest tractor barley farmer drought silo grain acreage tickets yields",
+        "election ballot candidate campaign polling voters turnout precinct mayor",
+    ]
+    text = "\n".join(_paragraph(words.split(), 30) for words in subjects)
+    rows = matrix(read(text)[1])
+    shift, peak = rows[:, NAMES.index("shift")], rows[:, NAMES.index("peak")]
+    assert shift[1] < min(shift[0], shift[2])
+    assert np.all(peak > 0) and np.allclose(peak, shift)
