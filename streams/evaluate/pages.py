@@ -19,7 +19,7 @@ import random
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from streams.evaluate import page_parts as parts
@@ -209,7 +209,11 @@ def article(
 
 
 def page(
-    docs: Sequence[dict[str, Any]], rng: random.Random, titles: Sequence[str] = ()
+    docs: Sequence[dict[str, Any]],
+    rng: random.Random,
+    titles: Sequence[str] = (),
+    *,
+    flat: bool = False,
 ) -> dict[str, Any]:
     """Render ``docs`` as one scraped page.
 
@@ -217,12 +221,17 @@ def page(
         docs: documents with ``text`` and optionally ``id``, ``title`` and ``toponyms``.
         rng: the source of every choice.
         titles: other documents' titles, for teasers in the furniture.
+        flat: write each article as one paragraph (an export of records), half
+            the time with no title.
 
     Returns:
         ``{"text", "articles": [{"id", "glue_start", "start", "end"}, ...]}``.
     """
     st = style(rng)
-    mixed = rng.random() < 0.3
+    if flat:
+        st = replace(st, para=(10**6, 10**6), per_line=False, extras=0.0, standfirst=0.0)
+        st = replace(st, signoff=0.0, title="none" if rng.random() < 0.5 else st.title)
+    mixed = not flat and rng.random() < 0.3
     text = "\n".join(parts.page_head(rng)) + "\n\n" if rng.random() < 0.3 else ""
     articles = []
     for k, doc in enumerate(docs):
@@ -232,6 +241,8 @@ def page(
                 gap = rng.choice(["\n", "\n\n", "\n\n\n"])
                 text += rng.choice(st.between) + gap.join(parts.chrome(rng, titles))
             text += rng.choice(st.between)
+        if flat:  # the whole text one paragraph
+            doc = {**doc, "text": " ".join(doc["text"].split())}
         head, body = article(doc, style(rng) if mixed else st, titles, rng)
         start = len(text) + len(head + body) - len((head + body).lstrip())
         text += head + body
@@ -260,6 +271,7 @@ def pages(
     *,
     singles: float = 0.4,
     alike: float = 0.3,
+    flat: float = 0.0,
 ) -> list[dict[str, Any]]:
     """Render ``count`` pages from ``docs``: single articles, dumps and long dumps.
 
@@ -272,6 +284,8 @@ def pages(
         alike: share of dumps made of documents about the same things (those
             sharing the most words with a first one), as a local paper's page or
             a feed on one subject is; there, a topic shift says little.
+        flat: share of pages whose articles are one paragraph each (``page``);
+            with 0, no draw is made for it, so other pages stay as they were.
 
     Returns:
         Pages as :func:`page` returns them, each with an ``id``.
@@ -289,7 +303,8 @@ def pages(
             chosen = _alike(docs, words, rng.randrange(len(docs)), size, rng)
         else:
             chosen = rng.sample(list(docs), size)
-        out.append({"id": f"page-{seed}-{i}", **page(chosen, rng, titles)})
+        flat_page = flat > 0 and rng.random() < flat
+        out.append({"id": f"page-{seed}-{i}", **page(chosen, rng, titles, flat=flat_page)})
     return out
 
 

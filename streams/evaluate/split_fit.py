@@ -5,7 +5,9 @@ The examples are the block starts of three kinds of page, all made from the head
 
 * pages rendered in many styles (:mod:`streams.evaluate.pages`);
 * the head records of messy.jsonl;
-* the head dumps of dumps.jsonl.
+* the head dumps of dumps.jsonl;
+* for stage 2's later weights only (``LATER``), pages rendered with each article
+  written as one paragraph (``pages(flat=1.0)``), another ``flat`` share of pages.
 
 A block start is positive when a gold article starts there. Both stages are an
 L2-penalised logistic regression fitted by Newton's method (the bias is not
@@ -15,8 +17,11 @@ pages. A threshold is set for precision: the lowest at which the decoder cuts no
 more than ``budget`` of a separate set of rendered single articles. Stage 1's
 threshold is what makes its starts sure; stage 2's features (its log-odds and
 the page's separator habit) are then read from stage 1 exactly as at run time,
-never from gold, and stage 2 gets its own threshold. The result is written as
-JSON (``streams/split/data/weights.json``).
+never from gold, and stage 2 gets its own threshold. Stage 2's ``LATER`` weights
+are fitted after its others, with those fixed (an offset), on the same examples
+and the pages of one-paragraph articles, so that those pages teach what only they
+show (article-sized blocks) and move nothing else. The result is written as JSON
+(``streams/split/data/weights.json``).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from streams.evaluate.pages import pages
 from streams.evaluate.split import SHARED, load
 from streams.split.decode import LengthPrior, decode
 from streams.split.features import NAMES, matrix
-from streams.split.layout import read
+from streams.split.layout import Block, read
 from streams.split.splitter import STAGE2, WEIGHTS, Model
 
 #: Shortest article allowed (characters from its start to the next start).
@@ -41,8 +46,13 @@ MIN_CHARS = 250
 L2 = 1.0
 #: Share of rendered single articles the threshold may cut.
 BUDGET = 0.01
+#: Share of rendered pages whose articles are written as one paragraph each.
+FLAT = 0.1
+#: Stage 2 weights fitted after the others, with them fixed, on pages of one-paragraph
+#: articles as well.
+LATER = ("sized_shift",)
 #: Stage 2 weights that leave stage 1's log-odds as they are (to set stage 1's threshold).
-IDENTITY = {"bias": 0.0, "log_odds": 1.0, "habit": 0.0}
+IDENTITY = {"bias": 0.0, "log_odds": 1.0, "habit": 0.0, "sized_shift": 0.0}
 
 
 @dataclass(frozen=True)
@@ -51,13 +61,13 @@ class Examples:
 
     Attributes:
         rows: stage 1's features of every candidate (``features.matrix``).
-        blanks: the blank lines before each candidate.
+        blocks: the page's blocks (the candidates are all but the first).
         labels: 1 where a gold article starts, else 0.
         keep: the candidates that are examples (see :func:`examples`).
     """
 
     rows: np.ndarray
-    blanks: list[int]
+    blocks: list[Block]
     labels: np.ndarray
     keep: np.ndarray
 
@@ -85,17 +95,30 @@ def examples(rows: Sequence[dict[str, Any]]) -> list[Examples]:
         first = _skip_space(text, articles[0]["start"])
         keep = np.array([b.start != first for b in blocks[1:]])
         labels = np.array([float(b.start in gold) for b in blocks[1:]])
-        found.append(Examples(matrix(blocks), [b.blank for b in blocks[1:]], labels, keep))
+        found.append(Examples(matrix(blocks), blocks, labels, keep))
     return found
 
 
-def logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
-    """L2-penalised logistic regression by Newton's method; column 0 is the bias."""
+def logistic(
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float = L2,
+    steps: int = 50,
+    offset: np.ndarray | None = None,
+    bias: bool = True,
+) -> np.ndarray:
+    """L2-penalised logistic regression by Newton's method.
+
+    Column 0 is the bias (not penalised) when ``bias``; ``offset`` is added to the
+    log-odds of each example (weights fitted on top of others, which stay fixed).
+    """
     beta = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
-    penalty[0] = 0.0
+    if bias:
+        penalty[0] = 0.0
+    base = np.zeros(len(y)) if offset is None else offset
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        p = 1.0 / (1.0 + np.exp(-(x @ beta + base)))
         grad = x.T @ (p - y) + penalty * beta
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
@@ -134,7 +157,7 @@ def threshold(model: Model, singles: Sequence[dict[str, Any]], budget: float) ->
     for row in singles:
         _, blocks = read(row["text"])
         if len(blocks) > 1:
-            scores = model.log_odds(matrix(blocks), [b.blank for b in blocks[1:]]).tolist()
+            scores = model.log_odds(matrix(blocks), blocks).tolist()
             inputs.append(([b.start for b in blocks[1:]], scores, blocks[-1].end))
     allowed = int(budget * len(singles))
     least, prior = model.min_chars, model.prior
@@ -156,7 +179,14 @@ def _rounded(names: Sequence[str], beta: np.ndarray) -> dict[str, float]:
     return {name: round(float(b), 4) for name, b in zip(names, beta, strict=True)}
 
 
-def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float = BUDGET) -> Model:
+def fit(
+    out: Path = WEIGHTS,
+    *,
+    count: int = 2000,
+    seed: int = 5,
+    budget: float = BUDGET,
+    flat: float = FLAT,
+) -> Model:
     """Fit the model on head material and write it to ``out``.
 
     Args:
@@ -165,6 +195,7 @@ def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float 
         seed: seed of the rendered pages (the single articles for the
             threshold use ``seed + 1``).
         budget: share of rendered single articles the threshold may cut.
+        flat: share of rendered pages whose articles are one paragraph each.
 
     Returns:
         The model written.
@@ -182,11 +213,22 @@ def fit(out: Path = WEIGHTS, *, count: int = 2000, seed: int = 5, budget: float 
     # stage 1 alone, to find the log-odds above which its starts are sure
     first = Model(weights, 0.0, IDENTITY, 0.0, MIN_CHARS, prior)
     first = replace(first, sure=threshold(first, singles, budget))
-    x = np.vstack([first.stage2_rows(e.rows, e.blanks)[e.keep] for e in found])
-    model = replace(first, stage2=_rounded(STAGE2, logistic(x, y)))
+    x = np.vstack([first.stage2_rows(e.rows, e.blocks)[e.keep] for e in found])
+    base = [k for k, name in enumerate(STAGE2) if name not in LATER]
+    later = [k for k, name in enumerate(STAGE2) if name in LATER]
+    beta = np.zeros(len(STAGE2))
+    beta[base] = np.round(logistic(x[:, base], y), 4)
+    # pages of one-paragraph articles teach the later weights only, on top of the others
+    flat_rows = pages(docs, int(flat * count), seed + 2, flat=1.0)
+    found += examples(flat_rows)
+    y = np.concatenate([e.labels[e.keep] for e in found])
+    x = np.vstack([first.stage2_rows(e.rows, e.blocks)[e.keep] for e in found])
+    if later:
+        beta[later] = logistic(x[:, later], y, offset=x[:, base] @ beta[base], bias=False)
+    model = replace(first, stage2=_rounded(STAGE2, beta))
     model = replace(model, threshold=threshold(model, singles, budget))
     out.write_bytes(model.to_json())
-    _report(model, len(rows), y, budget)
+    _report(model, len(rows) + len(flat_rows), y, budget)
     return model
 
 

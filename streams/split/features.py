@@ -28,6 +28,10 @@ WIDE = 240
 #: many breaks of its own a page needs before its median outweighs it.
 USUAL_COSINE = 0.25
 PRIOR_BREAKS = 8
+#: A block of ``SIZED_LOW`` characters or fewer is paragraph-sized, of ``SIZED_HIGH`` or more
+#: article-sized: half and twice the median article of the head data (1,621 characters).
+SIZED_LOW = 800
+SIZED_HIGH = 3200
 
 #: The features, in the order of the model's weights; each is 0..1 unless noted.
 NAMES: tuple[str, ...] = (
@@ -109,6 +113,23 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
         values["peak"] = peaks[k]
         rows[k - 1] = [values[name] for name in NAMES]
     return rows
+
+
+def sized(blocks: Sequence[Block]) -> np.ndarray:
+    """How article-sized the blocks on either side of each break are: 0..1 per candidate.
+
+    The shorter of a block and the block before it, on a log scale from ``SIZED_LOW``
+    characters (0) to ``SIZED_HIGH`` (1). A break between two blocks each the length
+    of an article is where, in an export of articles written as one paragraph or one
+    line each, one article ends and the next begins; between paragraphs it is rare.
+    """
+    lengths = np.array([b.end - b.start for b in blocks], dtype=float)
+    if len(lengths) < 2:
+        return np.zeros(0)
+    shorter = np.minimum(lengths[:-1], lengths[1:])
+    scale = math.log(SIZED_HIGH / SIZED_LOW)
+    found: np.ndarray = np.clip(np.log(np.maximum(shorter, 1.0) / SIZED_LOW) / scale, 0.0, 1.0)
+    return found
 
 
 def _peaks(shifts: Sequence[float], firsts: Sequence[int]) -> list[float]:

@@ -9,8 +9,10 @@ How it decides (docs/splitting.md has the figures):
    logistic model over the features of ``features.NAMES`` gives the log-odds
    that an article starts there. Stage 2 weighs those log-odds with the page's
    separator habit (``habit``): how much likelier, on this page, a break like
-   this one is a start that stage 1 is sure of. The weights are fitted on head
-   data only (``geowire eval split-fit``) and shipped in ``data/weights.json``.
+   this one is a start that stage 1 is sure of, and the topic shift at a break
+   between two article-sized blocks (an export written an article a paragraph).
+   The weights are fitted on head data only (``geowire eval split-fit``) and
+   shipped in ``data/weights.json``.
 3. **Decode** globally (``decode``): the starts chosen are the set with the
    greatest total margin (log-odds minus the threshold) plus the log-prior of
    every article's length, a log-normal fitted on head articles and centred on
@@ -35,7 +37,7 @@ from streams.core.errors import ConfigError
 from streams.core.interfaces import Segment
 from streams.split.decode import LengthPrior, decode
 from streams.split.duplicate import find_duplicates
-from streams.split.features import NAMES, matrix
+from streams.split.features import NAMES, matrix, sized
 from streams.split.habit import habit
 from streams.split.layout import Block, read
 from streams.split.sentences import split_sentences
@@ -47,6 +49,7 @@ STAGE2: tuple[str, ...] = (
     "bias",  # always 1
     "log_odds",  # stage 1's log-odds
     "habit",  # the page's separator habit at this kind of break (habit.habit)
+    "sized_shift",  # article-sized blocks on both sides (features.sized) times the topic shift
 )
 
 
@@ -101,7 +104,7 @@ class Model:
         """Stage 1's weights in the order of ``features.NAMES``."""
         return np.array([self.weights[name] for name in NAMES])
 
-    def stage2_rows(self, rows: np.ndarray, blanks: Sequence[int]) -> np.ndarray:
+    def stage2_rows(self, rows: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
         """The features of stage 2 (``STAGE2``) at each candidate block of one page.
 
         Fitting reads them here too, so that the habit is found from stage 1's sure
@@ -109,20 +112,23 @@ class Model:
 
         Args:
             rows: the candidates' feature rows (``features.matrix``).
-            blanks: the blank lines before each candidate.
+            blocks: all the page's blocks (the candidates are all but the first).
         """
         first = rows @ self.vector()
+        size = sized(blocks)
+        shift = np.maximum(rows[:, NAMES.index("shift")], 0.0)
         columns = {
             "bias": np.ones(len(first)),
             "log_odds": first,
-            "habit": habit(blanks, first > self.sure),
+            "habit": habit([b.blank for b in blocks[1:]], first > self.sure),
+            "sized_shift": size * shift,
         }
         return np.column_stack([columns[name] for name in STAGE2])
 
-    def log_odds(self, rows: np.ndarray, blanks: Sequence[int]) -> np.ndarray:
+    def log_odds(self, rows: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
         """Stage 2's log-odds of a start at each candidate block of one page."""
         weights = np.array([self.stage2[name] for name in STAGE2])
-        scores: np.ndarray = self.stage2_rows(rows, blanks) @ weights
+        scores: np.ndarray = self.stage2_rows(rows, blocks) @ weights
         return scores
 
 
@@ -159,7 +165,7 @@ class PageSplitter:
             return [0]
         model = self.model
         candidates = blocks[1:]
-        log_odds = model.log_odds(matrix(blocks), [b.blank for b in candidates])
+        log_odds = model.log_odds(matrix(blocks), blocks)
         margins = log_odds - model.threshold
         offsets = [b.start for b in candidates]
         end = blocks[-1].end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,27 @@ def test_run_formats_scores_every_format(tmp_path: Path) -> None:
     assert set(results) == {*FORMATS, "all"}
     assert results["all"]["dumps"] == 2 * len(FORMATS) == results["all"]["singles"]
     assert all(0.0 <= r["f1"] <= 1.0 and r["boundaries"] > 0 for r in results.values())
+
+
+def test_flat_pages_write_each_article_as_one_paragraph() -> None:
+    assert pages(DOCS, 20, seed=4, flat=0.0) == pages(DOCS, 20, seed=4)  # no draw is made
+    flat = pages(DOCS, 20, seed=4, flat=1.0)
+    assert flat != pages(DOCS, 20, seed=4)
+    docs = {d["id"]: d for d in DOCS}
+    for page in flat:
+        text = page["text"]
+        for a in page["articles"]:
+            words = docs[a["id"]]["text"].split()
+            article = text[a["start"] : a["end"]]
+            # its last paragraph holds the whole text, in order (it may be hard-wrapped)
+            body = re.split(r"\n[^\S\n]*\r?\n", article)[-1]
+            assert " ".join(body.split()).endswith(" ".join(words[2:]))
+
+
+def test_logistic_fits_added_weights_on_top_of_fixed_ones() -> None:
+    rng = np.random.default_rng(1)
+    x = np.column_stack([np.ones(4000), rng.normal(size=(4000, 2))])
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(x @ [-1.0, 2.0, -3.0])))).astype(float)
+    fixed = x[:, :2] @ [-1.0, 2.0]
+    beta = logistic(x[:, 2:], y, l2=0.1, offset=fixed, bias=False)
+    assert abs(beta[0] + 3.0) < 0.3

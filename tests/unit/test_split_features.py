@@ -1,13 +1,15 @@
-"""The evidence at block starts that reads the page around a block: the topic-shift peak."""
+"""Evidence read from the page around a block: the topic-shift peak, article-sized blocks."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
+import pytest
 
-from streams.split.features import NAMES, _peaks, matrix
+from streams.split.features import NAMES, SIZED_HIGH, SIZED_LOW, _peaks, matrix, sized
 from streams.split.layout import read
+from streams.split.splitter import STAGE2, Model
 from streams.split.topic import WINDOW
 
 NAN = math.nan
@@ -49,3 +51,20 @@ def test_long_paragraphs_on_different_subjects_all_peak() -> None:
     shift, peak = rows[:, NAMES.index("shift")], rows[:, NAMES.index("peak")]
     assert shift[1] < min(shift[0], shift[2])
     assert np.all(peak > 0) and np.allclose(peak, shift)
+
+
+def test_sized_reads_the_shorter_block_of_each_break_on_a_log_scale() -> None:
+    low, high = SIZED_LOW, SIZED_HIGH
+    middle = int(math.sqrt(low * high))
+    lengths = [300, high * 2, high, middle, low, 50]
+    text = "\n".join(("word " * n)[: n - 1] + "." for n in lengths)
+    assert sized(read(text)[1]) == pytest.approx([0.0, 1.0, 0.5, 0.0, 0.0], abs=1e-3)
+    assert len(sized(read("one block")[1])) == 0
+
+
+def test_paragraph_sized_blocks_give_stage_2_nothing_to_add() -> None:
+    model = Model.load()
+    text = "\n\n".join(_paragraph(words.split(), 4) for words in ["alpha beta gamma"] * 6)
+    blocks = read(text)[1]
+    rows = model.stage2_rows(matrix(blocks), blocks)
+    assert np.all(rows[:, STAGE2.index("sized_shift")] == 0.0)
