@@ -8,7 +8,9 @@ the input. In the view:
 
 - every line break (``\\r\\n``, a lone ``\\r``, ``\\n`` and the other Unicode line
   separators) is one ``\\n`` (the ``\\r`` of ``\\r\\n`` becomes a space);
-- every other white space character (tab, no-break space...) is a space;
+- every other white space character (tab, no-break space...) is a space, but for the
+  tab that separates a title from its body on one line (``title<TAB>body``, as an
+  export of records writes them), which is a line break;
 - the line break inside a hard-wrapped paragraph is a space.
 
 The non-blank stretches of the view between line breaks are the *blocks*: the
@@ -28,6 +30,12 @@ _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _TABLE = {c: " " for c in range(0x10000) if chr(c).isspace() and chr(c) not in _BREAKS}
 _TABLE.update({ord(c): "\n" for c in _BREAKS})
 _LINE = re.compile(r"[^\n]+")
+# A title and its body on one line with a tab between (an export of records, title<TAB>body):
+# the tab reads as a line break. Before it, 2 to 150 characters with no tab and no . ! or ?;
+# after it, 100 or more characters with no tab to the end of the line.
+_TAB_TITLE = re.compile(
+    rf"(?m)^[ \t]*(?:[^\t{_BREAKS}.!?]{{1,149}}\S)(\t)[ \t]*(?=\S[^\t{_BREAKS}]{{99,}}\r?$)"
+)
 _BULLET = re.compile(r"(?:[-*•·●▪–—>]|\d{1,2}[.)])\s")
 
 #: Lines on each side read to find the wrap width around a line.
@@ -67,9 +75,17 @@ class _Line:
 def view(text: str) -> str:
     """The analysis view of ``text`` before hard wraps are joined (same length).
 
-    Line breaks become ``\\n`` and other white space a space.
+    Line breaks become ``\\n`` and other white space a space, but for the tab between a
+    title and its body on one line (``_TAB_TITLE``), which becomes a line break.
     """
-    return text.replace("\r\n", " \n").translate(_TABLE)
+    base = text.replace("\r\n", " \n").translate(_TABLE)
+    if "\t" not in text:
+        return base
+    chars: list[str] | None = None
+    for m in _TAB_TITLE.finditer(text):
+        chars = chars if chars is not None else list(base)
+        chars[m.start(1)] = "\n"
+    return "".join(chars) if chars is not None else base
 
 
 def read(text: str) -> tuple[str, list[Block]]:

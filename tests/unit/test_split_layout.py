@@ -103,3 +103,33 @@ def test_every_non_space_character_is_in_one_block() -> None:
     assert "".join(covered.split()) == "".join(text.split())
     assert all(b.start < b.end for b in blocks)
     assert all(a.end <= b.start for a, b in itertools.pairwise(blocks))
+
+
+def test_a_tab_between_a_title_and_its_body_reads_as_a_line_break() -> None:
+    text = f"Council approves flood barrier\t{PARAGRAPH}\r\nResidents want sirens\t \t{SECOND}"
+    seen = view(text)
+    assert len(seen) == len(text)
+    assert seen.index("\n") == text.index("\t")
+    blocks = read(text)[1]
+    assert [text[b.start : b.end] for b in blocks] == [
+        "Council approves flood barrier",
+        PARAGRAPH,
+        "Residents want sirens",
+        SECOND,
+    ]
+    assert [b.blank for b in blocks] == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Team\tPlayed\tWon\tLost\nHarbour Rovers\t12\t8\t4",  # a table: short fields
+        f"\t{PARAGRAPH}",  # an indent
+        f"The council met. It voted.\t{PARAGRAPH}",  # sentences before the tab
+        f"Council approves flood barrier\t{PARAGRAPH[:80]}",  # too short to be a body
+        f"Council approves\tflood barrier\t{PARAGRAPH}",  # two tabs: a row of fields
+    ],
+)
+def test_other_tabs_read_as_spaces(text: str) -> None:
+    assert view(text).count("\n") == text.count("\n")
+    assert len(read(text)[1]) == text.count("\n") + 1
