@@ -107,6 +107,12 @@ teardown() {
   # (and only of it) is still there.
   local status=$?
   trap - EXIT
+  if ((status != 0)) && [ -d "$OUT" ]; then
+    # every container's log, so that a failure can be read after the stack is gone
+    local name
+    for name in $(containers); do podman logs "$name" >"$OUT/log-$name.txt" 2>&1 || true; done
+    say "container logs in $OUT/log-*.txt"
+  fi
   say "compose down -v"
   down || true
   local ctrs
