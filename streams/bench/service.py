@@ -163,8 +163,8 @@ def sustained(received: list[float], trim: float = 0.1) -> float:
     times = sorted(received)
     first = times[int(trim * (len(times) - 1))]
     last = times[math.ceil((1 - trim) * (len(times) - 1))]
-    if last <= first:
-        return len(times) / max(times[-1] - times[0], 1e-9)
+    if last <= first:  # the middle arrived at one instant: no rate to tell
+        return math.nan
     return sum(first < t <= last for t in times) / (last - first)
 
 

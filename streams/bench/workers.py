@@ -161,10 +161,6 @@ class Worker:
             peak += int(fields["VmHWM"].split()[0]) / 1024 if "VmHWM" in fields else current
         return peak, now
 
-    def cpu_s(self) -> float:
-        """CPU seconds (user and system, all threads and child processes) used so far."""
-        return sum(self.cpu_parts())
-
     def cpu_parts(self) -> tuple[float, float]:
         """CPU seconds used so far by the worker's own process (the shell: Faust, the
         event loop, Kafka clients) and by its child processes (the model)."""
