@@ -85,6 +85,21 @@ group_members() {
     awk 'NR > 1 && $1 == "geowire" { n++ } END { print n + 0 }'
 }
 
+snapshot() {
+  # Where a stalled run stands: each partition's committed offset, end and owner, and
+  # what each worker says of itself.
+  podman exec "$(ctr kafka)" /opt/kafka/bin/kafka-consumer-groups.sh \
+    --bootstrap-server localhost:29092 --describe --group geowire
+  local name port
+  for name in $(containers | grep _worker_); do
+    port=$(web_port "$name") || continue
+    echo "== $name /health"
+    "$PYTHON" -c 'import sys, urllib.request as u; print(u.urlopen(sys.argv[1], timeout=5).read().decode())' \
+      "http://127.0.0.1:$port/health" || true
+    echo
+  done
+}
+
 fail() {
   say "FAIL: $*"
   exit 1
@@ -112,6 +127,8 @@ teardown() {
     local name
     for name in $(containers); do podman logs "$name" >"$OUT/log-$name.txt" 2>&1 || true; done
     say "container logs in $OUT/log-*.txt"
+    snapshot >"$OUT/group.txt" 2>&1 || true
+    say "the consumer group's partitions, owners and lag, and the workers' /health: $OUT/group.txt"
   fi
   say "compose down -v"
   down || true
