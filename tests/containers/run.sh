@@ -125,10 +125,17 @@ teardown() {
   if ((status != 0)) && [ -d "$OUT" ]; then
     # every container's log, so that a failure can be read after the stack is gone
     local name
-    for name in $(containers); do podman logs "$name" >"$OUT/log-$name.txt" 2>&1 || true; done
-    say "container logs in $OUT/log-*.txt"
     snapshot >"$OUT/group.txt" 2>&1 || true
     say "the consumer group's partitions, owners and lag, and the workers' /health: $OUT/group.txt"
+    # Stop the workers before reading their logs: a worker waiting on records it took
+    # logs, while it stops, what each agent is doing.
+    for name in $(containers | grep _worker_); do
+      local started=$SECONDS
+      podman stop --time 60 "$name" >/dev/null 2>&1 || true
+      echo "$name stopped in $((SECONDS - started)) s" >>"$OUT/group.txt"
+    done
+    for name in $(containers); do podman logs "$name" >"$OUT/log-$name.txt" 2>&1 || true; done
+    say "container logs in $OUT/log-*.txt"
   fi
   say "compose down -v"
   down || true
