@@ -150,11 +150,13 @@ async def offsets_since(
     """Offset of each partition's first record stamped at or after ``since_ms``.
 
     A partition with no such record gets its end offset (``ends``, fetched when the
-    caller has not already): nothing there to read.
+    caller has not already): nothing there to read. The ends are fetched first: a record
+    appended between the two requests then lies at or past its partition's end and is
+    read; with the ends fetched second it would lie before them and be skipped.
     """
-    found = await consumer.offsets_for_times(dict.fromkeys(parts, since_ms))
     if ends is None:
         ends = await consumer.end_offsets(parts)
+    found = await consumer.offsets_for_times(dict.fromkeys(parts, since_ms))
     return {tp: hit.offset if (hit := found.get(tp)) is not None else ends[tp] for tp in parts}
 
 
