@@ -151,12 +151,19 @@ def _wrap_joins(base: str, lines: list[_Line]) -> list[bool]:
             continue
         width = _width(sizes, i)
         word = len(following.split(" ", 1)[0])
-        # A first-line indent counts towards the width or comes on top of it.
-        if width and any(n <= width < n + 1 + word for n in (sizes[i], sizes[i] + line.indent)):
+        # A first-line indent counts towards the width or comes on top of it; a line
+        # longer than the width (and its band) is no continuation of a wrapped one.
+        wraps = width > 0 and len(following) <= width + _band(width)
+        if wraps and any(n <= width < n + 1 + word for n in (sizes[i], sizes[i] + line.indent)):
             joins[i] = True  # the next word would not have fitted on this line
         elif sizes[i] >= 40 and following[0].islower() and base[line.end - 1].isalpha():
             joins[i] = True  # a sentence broken mid-way, whatever the width
     return joins
+
+
+def _band(width: float) -> float:
+    """How far under the wrap width the lines of a greedy wrap fall (and the slack over it)."""
+    return max(10.0, 0.12 * width)
 
 
 def _width(sizes: list[int], i: int) -> int:
@@ -180,7 +187,7 @@ def _width(sizes: list[int], i: int) -> int:
     for top in set(values):
         if top < max(_MIN_WRAP, sizes[i]):
             continue  # a wrapped line is never longer than the width
-        floor = top - max(10.0, 0.12 * top)
+        floor = top - _band(top)
         count = bisect_right(values, top) - bisect_left(values, floor)
         long = bisect_right(values, top) - bisect_left(values, top / 2)
         if count >= 3 and count >= 0.6 * long:

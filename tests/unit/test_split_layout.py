@@ -54,6 +54,14 @@ def test_wrapped_paragraphs_one_line_break_apart_stay_apart() -> None:
     assert [b.text for b in read(text)[1]] == [PARAGRAPH, SECOND]
 
 
+def test_a_line_longer_than_the_wrap_width_is_not_joined_to_the_wrap() -> None:
+    # the wrapped paragraph's last line nearly fills the width (60 of 63), so the next
+    # word would not have fitted; but the next line runs far past the width: no wrap
+    text = textwrap.fill(PARAGRAPH, 63) + "\n" + SECOND
+    assert [len(line) for line in textwrap.fill(PARAGRAPH, 63).split("\n")][-1] == 60
+    assert [b.text for b in read(text)[1]] == [PARAGRAPH, SECOND]
+
+
 def test_wrap_with_first_line_indent_and_crlf() -> None:
     wrapped = textwrap.fill(PARAGRAPH, 64, initial_indent="    ")
     text = ("Flood barrier approved\n" + wrapped + "\n\n" + textwrap.fill(SECOND, 64)).replace(
