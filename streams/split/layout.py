@@ -15,7 +15,10 @@ the input. In the view:
 
 The non-blank stretches of the view between line breaks are the *blocks*: the
 paragraphs, titles, bylines and chrome lines of the page. Articles start only at
-the start of a block.
+the start of a block. Each block also keeps the white space before it as the input
+writes it (``separator``): the view reads a blank line with a no-break space on it
+like an empty one, but a site that writes one between paragraphs and the other
+between articles has told the two apart (``habit``).
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class Block:
         blank: blank lines between it and the block before (0 for the first).
         indent: white space characters before it on its first line.
         text: ``view[start:end]``: wrapped line breaks read as spaces.
+        gap: the white space between the block before and it as the input writes it
+            (``separator``); "" for the first.
     """
 
     start: int
@@ -62,6 +67,7 @@ class Block:
     blank: int
     indent: int
     text: str
+    gap: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,28 @@ def read(text: str) -> tuple[str, list[Block]]:
         spans.append((head.start, line.end, blank, head.indent))
         first = i + 1
     joined = "".join(chars) if chars is not None else base
-    return joined, [Block(s, e, b, i, joined[s:e]) for s, e, b, i in spans]
+    blocks, end = [], 0
+    for s, e, b, i in spans:
+        blocks.append(Block(s, e, b, i, joined[s:e], separator(text[end:s]) if end else ""))
+        end = e
+    return joined, blocks
+
+
+#: Blank lines a separator keeps; more read as this many.
+_SEPARATOR_BLANKS = 3
+
+
+def separator(gap: str) -> str:
+    """The white space between two blocks as written, the way a site writes its breaks.
+
+    Kept as the input has it (spaces, tabs or no-break spaces on blank lines or after
+    the last word, the next line's indentation), but for carriage returns, which are
+    dropped, and runs of more than ``_SEPARATOR_BLANKS`` blank lines, read as that many.
+    """
+    lines = gap.replace("\r", "").split("\n")
+    if len(lines) > _SEPARATOR_BLANKS + 2:
+        lines = [*lines[: _SEPARATOR_BLANKS + 1], lines[-1]]
+    return "\n".join(lines)
 
 
 def _lines(base: str) -> list[_Line]:

@@ -48,7 +48,7 @@ WEIGHTS = Path(__file__).parent / "data" / "weights.json"
 STAGE2: tuple[str, ...] = (
     "bias",  # always 1
     "log_odds",  # stage 1's log-odds
-    "habit",  # the page's separator habit at this kind of break (habit.habit)
+    "habit",  # the page's habit at this break's separator, as written (habit.habit)
     "sized_shift",  # article-sized blocks on both sides (features.sized) times the topic shift
 )
 
@@ -120,7 +120,7 @@ class Model:
         columns = {
             "bias": np.ones(len(first)),
             "log_odds": first,
-            "habit": habit([b.blank for b in blocks[1:]], first > self.sure),
+            "habit": habit([b.gap for b in blocks[1:]], first > self.sure),
             "sized_shift": size * shift,
         }
         return np.column_stack([columns[name] for name in STAGE2])

@@ -60,6 +60,16 @@ def test_an_unsure_wide_break_gets_the_habit_of_the_sure_ones() -> None:
     assert all(h[i] < 0 for i in range(12) if blanks[i] == 0)
 
 
+def test_blank_lines_written_differently_are_different_kinds() -> None:
+    # one blank line everywhere, but a space on it between paragraphs (<p>&nbsp;</p>)
+    gaps = ["\n \n", "\n \n", "\n\n"] * 4
+    sure = [False, False, True] * 3 + [False, False, False]
+    h = habit(gaps, sure)
+    assert h[11] > 0.4
+    assert all(h[i] < 0 for i in range(12) if gaps[i] != "\n\n")
+    assert not np.any(habit([1] * 12, sure))  # read as blank lines alone: one kind
+
+
 def test_wide_breaks_inside_articles_give_no_habit() -> None:
     # the sure starts come after paragraph breaks; the wide breaks are not starts
     blanks = [0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0]
@@ -116,3 +126,24 @@ def test_the_model_reads_back_what_it_writes_and_refuses_one_stage(tmp_path: Pat
     path.write_bytes(orjson.dumps(one_stage))
     with pytest.raises(ConfigError):
         Model.load(path)
+
+
+def _spaced(n: int, titled: bool, spacer: str) -> str:
+    """An article of 12 paragraphs on topic ``n % 10``, ``spacer`` between paragraphs."""
+    paragraphs = [p for k in range(2) for p in article(n + 10 * k).paragraphs]
+    return spacer.join([article(n).title, *paragraphs] if titled else paragraphs)
+
+
+@pytest.mark.parametrize("spacer", ["\n\u00a0\n", "\n \n"])
+@pytest.mark.parametrize("order", [list(range(10)), list(range(9, -1, -1))])
+def test_a_blank_line_written_only_between_articles_finds_untitled_ones(
+    splitter: PageSplitter, stage1: PageSplitter, spacer: str, order: list[int]
+) -> None:
+    # paragraphs a blank line with a space on it apart, articles an empty blank line
+    # apart; every other article has a title: stage 1 is sure of those starts only
+    text, starts = _page([_spaced(n, k % 2 == 0, spacer) for k, n in enumerate(order)])
+    found = [s.start for s in splitter.split(text)]
+    assert set(found) <= set(starts)
+    assert len(found) > len(stage1.split(text)) == len(starts) // 2
+    for k, n in enumerate(order):  # each article alone is kept whole
+        assert len(splitter.split(_spaced(n, k % 2 == 0, spacer))) == 1

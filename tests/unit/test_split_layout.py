@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from streams.split.layout import read, view
+from streams.split.layout import read, separator, view
 
 PARAGRAPH = (
     "The harbour council in Port Ellison approved a flood barrier on Tuesday after two "
@@ -60,6 +60,15 @@ def test_a_line_longer_than_the_wrap_width_is_not_joined_to_the_wrap() -> None:
     text = textwrap.fill(PARAGRAPH, 63) + "\n" + SECOND
     assert [len(line) for line in textwrap.fill(PARAGRAPH, 63).split("\n")][-1] == 60
     assert [b.text for b in read(text)[1]] == [PARAGRAPH, SECOND]
+
+
+def test_a_block_keeps_the_white_space_before_it_as_written() -> None:
+    text = "Title\r\n\r\nFirst line\n\u00a0\n  Second line \n\n\n\n\n\n\tThird\nFourth"
+    assert [b.gap for b in read(text)[1]] == ["", "\n\n", "\n\u00a0\n  ", " \n\n\n\n\t", "\n"]
+    # carriage returns dropped; more than three blank lines read as three
+    assert separator("\r\n \r\n") == "\n \n"
+    assert separator("\n\n\n\n\n\n   ") == separator("\n\n\n\n   ") == "\n\n\n\n   "
+    assert separator("\n \n") != separator("\n\n")
 
 
 def test_wrap_with_first_line_indent_and_crlf() -> None:
