@@ -60,6 +60,7 @@ def run(
     for size in sizes:
         text = short_lines(size)
         if write:
+            write.mkdir(parents=True, exist_ok=True)
             (write / f"short-lines-{size}k.txt").write_text(text, encoding="utf-8")
         raw = RawInput(source_id=f"long-{size}", text=text)
         t0 = time.perf_counter()
