@@ -78,18 +78,21 @@ wait_exited() {
 
 web_port() { podman port "$1" 6066 | head -n 1 | sed 's/.*://'; }
 
+describe_group() {
+  # Kafka's own tool on the workers' consumer group: describe_group [--members]
+  podman exec "$(ctr kafka)" /opt/kafka/bin/kafka-consumer-groups.sh \
+    --bootstrap-server localhost:29092 --describe --group geowire "$@"
+}
+
 group_members() {
   # The members of the workers' consumer group, as Kafka's own tool lists them.
-  podman exec "$(ctr kafka)" /opt/kafka/bin/kafka-consumer-groups.sh \
-    --bootstrap-server localhost:29092 --describe --group geowire --members 2>/dev/null |
-    awk 'NR > 1 && $1 == "geowire" { n++ } END { print n + 0 }'
+  describe_group --members 2>/dev/null | awk 'NR > 1 && $1 == "geowire" { n++ } END { print n + 0 }'
 }
 
 snapshot() {
   # Where a stalled run stands: each partition's committed offset, end and owner, and
   # what each worker says of itself.
-  podman exec "$(ctr kafka)" /opt/kafka/bin/kafka-consumer-groups.sh \
-    --bootstrap-server localhost:29092 --describe --group geowire
+  describe_group
   local name port
   for name in $(containers | grep _worker_); do
     port=$(web_port "$name") || continue
@@ -123,7 +126,7 @@ teardown() {
   local status=$?
   trap - EXIT
   if ((status != 0)) && [ -d "$OUT" ]; then
-    # every container's log, so that a failure can be read after the stack is gone
+    # what a failure left, so that it can be read after the stack is gone
     local name
     snapshot >"$OUT/group.txt" 2>&1 || true
     say "the consumer group's partitions, owners and lag, and the workers' /health: $OUT/group.txt"
