@@ -46,6 +46,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LABELS = _words("published posted updated modified filed date on")
+_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 #: A header field of an exported or syndicated record: "Source: ...", "URL: ...".
 _FIELD = re.compile(
     r"(?:source|publisher|publication|outlet|agency|authors?|byline|credits?|url|link|permalink"
@@ -207,8 +208,20 @@ def _is_meta(text: str, n: int) -> bool:
         return True
     m = _DATE.search(text)
     return m is not None and (
-        n <= 7 or m.start() == 0 or text[: m.start()].rstrip(" :").lower() in _DATE_LABELS
+        n <= 7
+        or m.start() == 0
+        or text[: m.start()].rstrip(" :").lower() in _DATE_LABELS
+        or _names_and_date(text)
     )
+
+
+def _names_and_date(text: str) -> bool:
+    """A date with a year or a time among names only ("CTV Saskatoon Published Monday,
+    March 5, 2018 1:19PM"): an outlet's or author's date line, not a sentence."""
+    if _YEAR_OR_TIME.search(text) is None or _STOP_END.search(text):
+        return False
+    words = [w for w in _WORD.findall(text) if w[0].isalpha()]
+    return all(w[0].isupper() or w.lower() in _DATE_LABELS for w in words)
 
 
 def _is_chrome(text: str, words: list[str]) -> bool:
