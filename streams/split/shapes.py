@@ -98,6 +98,12 @@ _SIGNOFF = re.compile(
     r"|^[—–-]+\s*\S+(?:\s\S+){0,3}$",
     re.IGNORECASE,
 )
+#: A printed page's running header or footer: "THE DAILY LEDGER   Page 4", "Page 2 of 9".
+_PAGE_MARK = re.compile(
+    r"\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
+    r"|^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[|·•\-–—]",
+    re.IGNORECASE,
+)
 _RIGHTS = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-*•·●▪>]|\d{1,2}[.)])\s")
 _CAPTION = re.compile(
@@ -228,7 +234,7 @@ def _is_chrome(text: str, words: list[str]) -> bool:
     """A short line of site furniture, a rule, or a sign-off."""
     if not any(c.isalpha() for c in text):
         return _DATE.search(text) is None  # a rule or a symbol; a bare date is a date line
-    if _LABEL.match(text) or _SIGNOFF.search(text):
+    if _LABEL.match(text) or _SIGNOFF.search(text) or _PAGE_MARK.search(text):
         return True
     items = _MENU.split(text)
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):

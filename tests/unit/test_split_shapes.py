@@ -80,6 +80,7 @@ def test_bylines_and_date_lines(text: str) -> None:
     [
         "Fumo, free on bail, will be sentenced July 13",
         "Ferry fares to rise in March 2019",  # lower-case words: a title, not a date line
+        "Page 3 models protest outside court",  # a page number starts no title
     ],
 )
 def test_a_title_with_a_date_in_it_is_a_title(text: str) -> None:
@@ -104,6 +105,9 @@ def test_a_title_with_a_date_in_it_is_a_title(text: str) -> None:
         "Contact the reporter at desk@example.org",
         "Sign up for our morning newsletter",
         "— Reporting by staff",
+        "THE HARBOUR LEDGER                Page 4",  # a printed page's running header
+        "Page 2 of 9",
+        "Page 3 | The Harbour Ledger",
     ],
 )
 def test_site_furniture_and_sign_offs_are_chrome(text: str) -> None:
