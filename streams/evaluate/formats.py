@@ -4,7 +4,9 @@
 templates. The formats here are laid out in other ways that news reaches a user
 (exported records with header fields, e-mail digests, markdown with rules, feed
 readers, text with every break four lines wide, indented and wrapped bodies,
-articles written as one paragraph or one line each) and are never fitted on:
+articles written as one paragraph or one line each, text from printed pages, wire
+copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
+CRLF) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -91,6 +93,66 @@ def _tsv(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return _title(doc) + "\t" + " ".join(sentences(doc["text"])), "\n"
 
 
+def _printed(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    """Text taken from a printed page: wrapped, first lines indented, words hyphenated at
+    line ends, and the page's running header after every 38 lines, mid-sentence."""
+    width, lines = rng.choice([64, 72, 80]), []
+    for paragraph in _paragraphs(doc, rng):
+        lines += _hyphenated(textwrap.wrap(paragraph, width, initial_indent="   "), width, rng)
+    page, out = rng.randint(2, 9), []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if k and k % 38 == 0:
+            out += ["", f"\fTHE DAILY LEDGER{' ' * 30}Page {page}", ""]
+            page += 1
+    return _title(doc).upper() + "\n\n" + "\n".join(out), "\n\n\n"
+
+
+def _hyphenated(lines: list[str], width: int, rng: random.Random) -> list[str]:
+    """Break the first word of some lines, its first half hyphenated on the line above."""
+    for k in range(len(lines) - 1):
+        word, _, rest = lines[k + 1].partition(" ")
+        half = len(word) // 2
+        fits = len(word) >= 8 and word.isalpha() and len(lines[k]) + half + 2 <= width
+        if fits and rng.random() < 0.3:
+            lines[k] += f" {word[:half]}-"
+            lines[k + 1] = word[half:] + (f" {rest}" if rest else "")
+    return lines
+
+
+def _wire(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    paragraphs = _paragraphs(doc, rng)
+    city = rng.choice(["HALVERTON", "PORT ELLISON", "WESTMERE", "LAKEVIEW"])
+    paragraphs[0] = f"{city} (Ledger Wire) — {paragraphs[0]}"
+    rights = "Copyright 2026 Ledger Wire. All rights reserved. Not to be redistributed."
+    return _title(doc) + "\n\n" + "\n\n".join([*paragraphs, "___", rights]), "\n\n"
+
+
+def _html_text(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    paragraphs = _paragraphs(doc, rng)
+    photo = f"![](https://example.org/img/{rng.randint(1, 999)}.jpg)"
+    paragraphs[1:1] = [photo] if len(paragraphs) > 2 else []
+    paragraphs[3:3] = ["Advertisement"] if len(paragraphs) > 4 else []
+    author = "[Jana Pell](https://example.org/authors/jana-pell)"
+    byline = f"By {author} | {rng.randint(1, 28)} March 2026"
+    share = "[Share on Facebook](https://example.org/share) [Tweet](https://example.org/tweet)"
+    return "\n\n".join([f"# {_title(doc)}", byline, *paragraphs, share]), "\n\n"
+
+
+def _run_in(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    return _title(doc).rstrip(".") + ". " + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
+
+
+def _tabbed(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    paragraphs = ["\t" + p for p in _paragraphs(doc, rng)]
+    return _title(doc) + "\n" + "\n".join(paragraphs), "\n"
+
+
+def _crlf_wrapped(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    body = "\n\n".join(textwrap.fill(p, 60) for p in _paragraphs(doc, rng))
+    return (_title(doc) + "\n\n" + body).replace("\n", "\r\n"), "\r\n\r\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
@@ -102,6 +164,13 @@ FORMATS: dict[str, tuple[str, Format]] = {
     "block": ("untitled, each article one paragraph, a blank line between", _block),
     "lines": ("untitled, one article a line", _lines),
     "tsv": ("title, a tab and the body on one line, one article a line", _tsv),
+    # added after c9cad74, never tuned on
+    "printed": ("a printed page: wrapped, hyphenated, a running header mid-text", _printed),
+    "wire": ("a wire story: dateline, ___, a copyright line", _wire),
+    "html": ("HTML as text: # title, linked byline, image, ad label, share links", _html_text),
+    "run-in": ("'Title. Body' on one line, blank lines between paragraphs", _run_in),
+    "tabbed": ("no blank lines: paragraphs indented with a tab", _tabbed),
+    "crlf": ("CRLF, wrapped at 60", _crlf_wrapped),
 }
 
 

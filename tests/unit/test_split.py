@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,20 @@ def test_a_hundred_article_dump(splitter: PageSplitter) -> None:
 def test_scraping_artefacts_do_not_move_the_cuts(splitter: PageSplitter, render) -> None:  # type: ignore[no-untyped-def]
     text, starts = layout([article(n) for n in range(12)], render)
     assert _starts(splitter.split(text)) == starts
+
+
+@pytest.mark.parametrize("n", range(0, 30, 7))
+def test_a_running_page_header_mid_text_starts_no_article(splitter: PageSplitter, n: int) -> None:
+    # a printed page: wrapped at 64, first lines indented, the page's running header in
+    # the middle of the text (two stories on one topic, as one article)
+    lines = []
+    for paragraph in article(n).paragraphs + article(n + 10).paragraphs:
+        lines += textwrap.wrap(paragraph, 64, initial_indent="   ")
+    half = len(lines) // 2
+    header = f"\n\n\fTHE HARBOUR LEDGER{' ' * 30}Page 4\n\n"
+    text = f"{article(n).title.upper()}\n\n" + "\n".join(lines[:half]) + header
+    text += "\n".join(lines[half:])
+    assert len(splitter.split(text)) == 1
 
 
 @pytest.mark.parametrize("between", ["\n\n", "\n\n\n\n\n\n", "\n \n\u00a0\n"])
