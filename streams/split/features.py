@@ -5,7 +5,8 @@ few statistics of the whole input, so that a layout is judged against the
 page's own habits rather than against fixed numbers: a run of blank lines is
 *wide* when it is wider than this page's usual paragraph break, a line is
 *outdented* when it sits left of this page's usual indent, a topic shift is
-*strong* when it is stronger than this page's usual one at a paragraph break.
+*strong* when it is stronger than this page's usual one at a break between two
+paragraph-sized blocks.
 """
 
 from __future__ import annotations
@@ -92,8 +93,9 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
     # site furniture (teasers of other stories, share bars) says nothing of the topic
     texts = ["" if s.chrome else b.text for b, s in zip(blocks, shapes, strict=True)]
     words, firsts = word_stream(texts)
-    shifts = _shifts(cosines(words, firsts, WINDOW, WINDOW))
-    wide = _shifts(cosines(words, firsts, WIDE, WINDOW))
+    paragraphs = _paragraph_breaks(blocks)
+    shifts = _shifts(cosines(words, firsts, WINDOW, WINDOW), paragraphs)
+    wide = _shifts(cosines(words, firsts, WIDE, WINDOW), paragraphs)
     novelty = name_novelty(texts)
     peaks = _peaks(shifts, firsts)
     blanks = [b.blank for b in blocks[1:]]
@@ -158,13 +160,25 @@ def _peaks(shifts: Sequence[float], firsts: Sequence[int]) -> list[float]:
     return found
 
 
-def _shifts(sims: Sequence[float]) -> list[float]:
+def _paragraph_breaks(blocks: Sequence[Block]) -> list[bool]:
+    """Whether each break is between two paragraph-sized blocks (under ``SIZED_LOW``).
+
+    The page's usual break is read there only: between two article-sized blocks (an
+    export written an article a paragraph) a break is as likely an article's as a
+    paragraph's, and a page of them has no usual paragraph break of its own.
+    """
+    sizes = [b.end - b.start for b in blocks]
+    return [k > 0 and max(sizes[k - 1], sizes[k]) < SIZED_LOW for k in range(len(blocks))]
+
+
+def _shifts(sims: Sequence[float], paragraphs: Sequence[bool]) -> list[float]:
     """Topic shift at each block against the page's median; NaN where unknown.
 
     The shift is how much less alike the two windows are than usual on this page,
-    as a share of the usual cosine: 0 is a usual break, about 1 no shared word.
+    as a share of the usual cosine: 0 is a usual break, about 1 no shared word. The
+    page's median is read at its breaks between paragraph-sized blocks (``paragraphs``).
     """
-    known = [s for s in sims if not math.isnan(s)]
+    known = [s for s, p in zip(sims, paragraphs, strict=True) if p and not math.isnan(s)]
     # a short page has too few breaks to know its usual cosine: lean on a prior
     middle = median(known) if known else USUAL_COSINE
     usual = (len(known) * middle + PRIOR_BREAKS * USUAL_COSINE) / (len(known) + PRIOR_BREAKS)

@@ -78,6 +78,21 @@ def test_a_running_page_header_mid_text_starts_no_article(splitter: PageSplitter
     assert len(splitter.split(text)) == 1
 
 
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_a_long_export_of_one_paragraph_articles_is_cut(
+    splitter: PageSplitter, between: str
+) -> None:
+    # 40 untitled articles of one paragraph each (two stories on one topic, about 1,000
+    # characters), neighbours on other topics: every break is an article's, so the
+    # page has no usual paragraph break of its own to read topic shift against
+    paragraphs = [" ".join(article(n).paragraphs + article(n + 10).paragraphs) for n in range(40)]
+    text = between.join(paragraphs)
+    starts = [text.index(p) for p in paragraphs]
+    found = _starts(splitter.split(text))
+    assert set(found) <= set(starts)
+    assert len(found) >= 5
+
+
 @pytest.mark.parametrize("between", ["\n\n", "\n\n\n\n\n\n", "\n \n\u00a0\n"])
 def test_blank_line_runs_between_articles(splitter: PageSplitter, between: str) -> None:
     text, starts = layout([article(n) for n in range(12)], between=between)
