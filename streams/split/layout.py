@@ -46,6 +46,8 @@ _WRAP_WINDOW = 6
 #: Widths a hard wrap can have; longer lines are paragraphs of their own.
 _MIN_WRAP = 30
 _MAX_WRAP = 180
+#: A line at most this much longer than every line near it may be the longest of their wrap.
+_WIDEST_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -210,8 +212,11 @@ def _width(sizes: list[int], i: int) -> int:
         for k, s in enumerate(sizes[lo : i + _WRAP_WINDOW + 1], lo)
     ]
     values = sorted(s for s in near if s)
+    tops = set(values)
+    if values and sizes[i] - values[-1] <= _WIDEST_GAP:
+        tops.add(sizes[i])  # the longest line of its wrap: the width is its own length
     found = []
-    for top in set(values):
+    for top in tops:
         if top < max(_MIN_WRAP, sizes[i]):
             continue  # a wrapped line is never longer than the width
         floor = top - _band(top)

@@ -62,6 +62,23 @@ def test_a_line_longer_than_the_wrap_width_is_not_joined_to_the_wrap() -> None:
     assert [b.text for b in read(text)[1]] == [PARAGRAPH, SECOND]
 
 
+def test_the_longest_line_of_a_wrap_is_joined_to_the_next() -> None:
+    # 71 characters, one more than any line near it: the wrap's width is its own length
+    lines = [
+        "Residents asked the harbour council for clearer flood warnings after",
+        "last winter's surge flooded the cellars of every house on lower Dock",
+        "Street and closed the ferry pier for a week, and the chair said the",
+        "new sirens would sound from the old lighthouse and the fire station on",
+        "Quay Street whenever the tide gauge at the pier rose above three metres",
+        "October to March, and they would be tested on the first of each month.",
+    ]
+    text = "\n".join(lines) + "\n\nHarbour sirens to sound from November"
+    assert [b.text for b in read(text)[1]] == [
+        " ".join(lines),
+        "Harbour sirens to sound from November",
+    ]
+
+
 def test_a_block_keeps_the_white_space_before_it_as_written() -> None:
     text = "Title\r\n\r\nFirst line\n\u00a0\n  Second line \n\n\n\n\n\n\tThird\nFourth"
     assert [b.gap for b in read(text)[1]] == ["", "\n\n", "\n\u00a0\n  ", " \n\n\n\n\t", "\n"]
