@@ -196,3 +196,20 @@ def pages(docs: Sequence[Doc], name: str, count: int, seed: int) -> list[dict[st
         chosen = rng.sample(list(docs), rng.randint(3, 8) if i < count else 1)
         out.append({"id": f"{name}-{seed}-{i}", **page(chosen, fmt, rng)})
     return out
+
+
+#: Articles in the long dumps of each format.
+LONG = (40, 40, 80, 80)
+
+
+def long_pages(docs: Sequence[Doc], name: str, seed: int) -> list[dict[str, Any]]:
+    """Dumps of ``LONG`` articles in format ``name``: does a long page hold together?"""
+    fmt = FORMATS[name][1]
+    rng = random.Random(f"{name}-long-{seed}")
+    return [
+        {
+            "id": f"{name}-long-{seed}-{i}",
+            **page(rng.sample(list(docs), min(n, len(docs))), fmt, rng),
+        }
+        for i, n in enumerate(LONG)
+    ]

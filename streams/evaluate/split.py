@@ -108,29 +108,44 @@ def run_formats(
     """Score the splitter on pages in formats it was not fitted on (``formats.py``).
 
     For each format, ``count`` dumps of 3-8 articles and ``count`` single articles,
-    from the head documents of ``paths``; one line of figures a format, then all.
+    from the head documents of ``paths``, and the long dumps of ``formats.LONG``
+    articles (their F1 and how many articles they came out as); one line of figures
+    a format, then all (``all`` over the short dumps and singles, ``long`` over the
+    long dumps).
     """
-    from streams.evaluate.formats import FORMATS, pages
+    from streams.evaluate.formats import FORMATS, LONG, long_pages, pages
 
     docs = [doc for path in paths for doc in load(path, "head")]
     splitter = splitter or PageSplitter()
-    results, every = {}, []
-    print(f"split: pages in other formats [{count} dumps and {count} singles each, seed {seed}]")
+    results, every, longs = {}, [], []
+    print(
+        f"split: pages in other formats [{count} dumps and {count} singles each, "
+        f"and dumps of {', '.join(map(str, LONG))}; seed {seed}]"
+    )
     for name, (what, _) in FORMATS.items():
-        rows = pages(docs, name, count, seed)
+        rows, long_rows = pages(docs, name, count, seed), long_pages(docs, name, seed)
         every += rows
+        longs += long_rows
         results[name] = score(rows, splitter)
+        results[name]["long"] = score(long_rows, splitter)
+        results[name]["long"]["pieces"] = [len(splitter.split(r["text"])) for r in long_rows]
         print(_format_line(name, results[name]) + f"  ({what})")
     results["all"] = score(every, splitter)
+    results["long"] = score(longs, splitter)
     print(_format_line("all", results["all"]))
+    r = results["long"]
+    print(f"  {'long':9s} F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}")
     return results
 
 
 def _format_line(name: str, r: dict[str, Any]) -> str:
-    return (
+    line = (
         f"  {name:9s} F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}  "
         f"exact {r['exact']}/{r['dumps']}  singles whole {r['whole']}/{r['singles']}"
     )
+    if "long" in r:
+        line += f"  long F1 {r['long']['f1']:.3f} (pieces {r['long']['pieces']})"
+    return line
 
 
 def run_single(paths: Sequence[Path], splitter: PageSplitter | None = None) -> dict[str, Any]:

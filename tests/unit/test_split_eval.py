@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from streams.core.interfaces import Segment
-from streams.evaluate.formats import FORMATS
+from streams.evaluate.formats import FORMATS, LONG
 from streams.evaluate.formats import pages as format_pages
 from streams.evaluate.pages import pages
 from streams.evaluate.split import load, match_starts, run, run_raw, run_single, score, wilson
@@ -171,9 +171,12 @@ def test_run_formats_scores_every_format(tmp_path: Path) -> None:
     docs = tmp_path / "docs.jsonl"
     docs.write_bytes(b"\n".join(orjson.dumps(d) for d in DOCS))
     results = run_formats([docs], 2, seed=3)
-    assert set(results) == {*FORMATS, "all"}
+    assert set(results) == {*FORMATS, "all", "long"}
     assert results["all"]["dumps"] == 2 * len(FORMATS) == results["all"]["singles"]
     assert all(0.0 <= r["f1"] <= 1.0 and r["boundaries"] > 0 for r in results.values())
+    # the long dumps: one score and one count of pieces per dump, for every format
+    assert results["long"]["dumps"] == len(LONG) * len(FORMATS)
+    assert all(len(results[name]["long"]["pieces"]) == len(LONG) for name in FORMATS)
 
 
 def test_flat_pages_write_each_article_as_one_paragraph() -> None:
