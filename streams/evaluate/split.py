@@ -128,7 +128,7 @@ def run_formats(
         longs += long_rows
         results[name] = score(rows, splitter)
         results[name]["long"] = score(long_rows, splitter)
-        results[name]["long"]["pieces"] = [len(splitter.split(r["text"])) for r in long_rows]
+        results[name]["long"]["pieces"] = [len(p) for p in results[name]["long"]["starts"]]
         print(_format_line(name, results[name]) + f"  ({what})")
     results["all"] = score(every, splitter)
     results["long"] = score(longs, splitter)
