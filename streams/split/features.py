@@ -14,13 +14,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 import numpy as np
 
 from streams.split.layout import Block
-from streams.split.shapes import Shape, shape
+from streams.split.shapes import Shape, kicker, shape
 from streams.split.topic import WINDOW, cosines, name_novelty, word_stream
 
 #: Content words before a block in the wide topic window.
@@ -89,7 +89,7 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
     """
     if len(blocks) < 2:
         return np.zeros((0, len(NAMES)))
-    shapes = [shape(b.text) for b in blocks]
+    shapes = _in_context([shape(b.text) for b in blocks], blocks)
     # site furniture (teasers of other stories, share bars) says nothing of the topic
     texts = ["" if s.chrome else b.text for b, s in zip(blocks, shapes, strict=True)]
     words, firsts = word_stream(texts)
@@ -115,6 +115,21 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
         values["peak"] = peaks[k]
         rows[k - 1] = [values[name] for name in NAMES]
     return rows
+
+
+def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
+    """The shapes, with a kicker right above a title read as site furniture.
+
+    A section label or breadcrumb over a title ("WORLD", "News › Politics") is no
+    title and no start itself, and the title under it is not "under a title";
+    ``splitter.with_headers`` gives it to the article below.
+    """
+    return [
+        replace(s, chrome=True, title=0.0, caps=0.0, upper=False)
+        if k + 1 < len(shapes) and shapes[k + 1].title > 0 and kicker(blocks[k].text)
+        else s
+        for k, s in enumerate(shapes)
+    ]
 
 
 def sized(blocks: Sequence[Block]) -> np.ndarray:

@@ -41,7 +41,7 @@ from streams.split.features import NAMES, matrix, sized
 from streams.split.habit import habit
 from streams.split.layout import Block, read
 from streams.split.sentences import split_sentences
-from streams.split.shapes import shape
+from streams.split.shapes import kicker, shape
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.json"
 #: The features of stage 2, in the order of its weights.
@@ -170,7 +170,41 @@ class PageSplitter:
         offsets = [b.start for b in candidates]
         end = blocks[-1].end
         chosen = decode(offsets, margins.tolist(), end, model.min_chars, model.prior)
-        return [0, *(i + 1 for i in chosen)]
+        return with_headers(blocks, [0, *(i + 1 for i in chosen)])
+
+
+#: Kicker lines passed over above one start, at most.
+KICKER_LINES = 2
+
+
+def with_headers(blocks: Sequence[Block], starts: Sequence[int]) -> list[int]:
+    """Move each start up over the kickers written above its article's title.
+
+    A section label in capitals ("WORLD") or a breadcrumb ("News › Politics") right
+    above a title belongs to the article below it. It is taken in when it is no
+    further from the title than from the text above it and is not an earlier
+    start. Lines that may as well end the article above (a source credit, a
+    photo credit, a date, page chrome) are not kickers and stay where they are.
+
+    Args:
+        blocks: all the page's blocks.
+        starts: the chosen starts (block indices, 0 first, increasing).
+
+    Returns:
+        The starts, each moved up by at most ``KICKER_LINES`` blocks.
+    """
+    moved = [0]
+    for start in starts[1:]:
+        top = start
+        while (
+            start - top < KICKER_LINES
+            and top - 1 > moved[-1]
+            and blocks[top].blank <= blocks[top - 1].blank
+            and kicker(blocks[top - 1].text)
+        ):
+            top -= 1
+        moved.append(top if shape(blocks[start].text).title > 0 else start)
+    return moved
 
 
 def _segment(view: str, blocks: Sequence[Block]) -> Segment:
@@ -194,11 +228,17 @@ def _segment(view: str, blocks: Sequence[Block]) -> Segment:
 def _headline(blocks: Sequence[Block]) -> Span | None:
     """The title line at the top of an article, if it has one and a body below it.
 
-    Site furniture or a byline above it (a page's navigation, a date) is passed over.
+    Site furniture, a kicker or a byline above it (a page's navigation, "WORLD", a
+    date) is passed over.
     """
     for k, block in enumerate(blocks[:3]):
         s = shape(block.text)
-        if s.title > 0 and k + 1 < len(blocks):
+        below = blocks[k + 1] if k + 1 < len(blocks) else None
+        if below is None:
+            return None
+        if kicker(block.text) and shape(below.text).title > 0:
+            continue
+        if s.title > 0:
             return Span(start=block.start, end=block.end)
         if not (s.chrome or s.meta):
             return None

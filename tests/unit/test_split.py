@@ -136,6 +136,32 @@ def test_byline_and_date_line_belong_to_their_article(splitter: PageSplitter) ->
         assert body[seg.headline.start : seg.headline.end] == body.split("\n")[0]
 
 
+@pytest.mark.parametrize("label", ["WORLD NEWS", "News › Harbour towns", "Home / Local"])
+def test_a_kicker_above_a_title_belongs_to_its_article(splitter: PageSplitter, label: str) -> None:
+    def kicked(art):  # type: ignore[no-untyped-def]
+        return f"{label}\n{art.title}\n{art.byline}\n\n" + "\n\n".join(art.paragraphs)
+
+    text, starts = layout([article(n) for n in range(6)], kicked, between="\n\n")
+    segments = splitter.split(text)
+    assert _starts(segments) == starts
+    for seg, n in zip(segments, range(6), strict=True):
+        assert seg.headline is not None
+        body = text[seg.start : seg.end]
+        assert body[seg.headline.start : seg.headline.end] == article(n).title
+
+
+def test_a_line_closer_to_the_text_above_stays_with_it(splitter: PageSplitter) -> None:
+    """A credit in capitals is written like a kicker, but the wider break is under it."""
+
+    def credited(art):  # type: ignore[no-untyped-def]
+        return plain(art) + "\nHARBOUR COURIER SERVICE"
+
+    text, starts = layout([article(n) for n in range(6)], credited, between="\n\n\n")
+    segments = splitter.split(text)
+    assert _starts(segments) == starts
+    assert all(text[s.start : s.end].endswith("HARBOUR COURIER SERVICE") for s in segments)
+
+
 def test_header_fields_of_exported_records_belong_to_their_article(
     splitter: PageSplitter,
 ) -> None:

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from streams.split.shapes import shape
+from streams.split.shapes import kicker, shape
 from streams.split.topic import keys, name_novelty, similarities
 
 
@@ -199,3 +199,22 @@ def test_names_new_to_the_text_before() -> None:
 def test_keys_drop_stop_words_and_cut_words() -> None:
     assert keys("The Councillors said they approved it") == ["counci", "approv"]
     assert re.fullmatch(r"[a-z']+", "".join(keys("Ports, harbours; quays!")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WORLD", True),
+        ("LOCAL NEWS", True),
+        ("News › Harbour towns", True),
+        ("Home / Local", True),
+        ("Harbour Courier Service", False),  # a credit in title case
+        ("Photo/Rina Vos", False),  # a photo credit: no breadcrumb marks around the slash
+        ("(HARBOUR COURIER)", False),
+        ("FIRE DESTROYS THE OLD MILL AT HARBOUR POINT TONIGHT", False),  # too long
+        ("Share | Tweet | Email", False),  # page chrome stays with the article before
+        ("NOTE: read this", False),
+    ],
+)
+def test_kickers(text: str, expected: bool) -> None:
+    assert kicker(text) is expected
