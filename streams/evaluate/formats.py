@@ -6,7 +6,7 @@ templates. The formats here are laid out in other ways that news reaches a user
 readers, text with every break four lines wide, indented and wrapped bodies,
 articles written as one paragraph or one line each, text from printed pages, wire
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
-CRLF) and are never fitted on:
+CRLF, section labels over titles, pages copied from a browser) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -153,6 +153,23 @@ def _crlf_wrapped(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return (_title(doc) + "\n\n" + body).replace("\n", "\r\n"), "\r\n\r\n"
 
 
+def _kicker(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    label = rng.choice(["WORLD", "LOCAL NEWS", "BUSINESS", "SPORTS"])
+    posted = f"Posted {rng.randint(1, 12)}:{rng.randint(10, 59)} {rng.choice(['AM', 'PM'])}"
+    body = "\n".join(_paragraphs(doc, rng))
+    return f"{label}\n{_title(doc)}\n{posted}\n{body}", "\n\n"
+
+
+def _browser(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    paragraphs = _paragraphs(doc, rng)
+    crumb = "News › " + rng.choice(["World", "Local", "Business", "Politics"])
+    byline = rng.choice(["By Jana Pell", "By Omar Reyes, Staff Writer", "Dana Kim"])
+    head = [crumb, _title(doc), byline, f"{rng.randint(2, 11)} hours ago", "Share"]
+    topics = ["Related Topics", rng.choice(["Flooding", "Courts", "Elections"]), "Schools"]
+    teaser = rng.choice(["Harbour repairs delayed again", "Council weighs new bus routes"])
+    return "\n\n".join([*head, *paragraphs, *topics, "More on this story", teaser]), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
@@ -171,6 +188,9 @@ FORMATS: dict[str, tuple[str, Format]] = {
     "run-in": ("'Title. Body' on one line, blank lines between paragraphs", _run_in),
     "tabbed": ("no blank lines: paragraphs indented with a tab", _tabbed),
     "crlf": ("CRLF, wrapped at 60", _crlf_wrapped),
+    # added after ebe7067, with the kicker rule they showed was missing
+    "kicker": ("a section label in capitals over the title, 'Posted 3:12 PM' under it", _kicker),
+    "browser": ("copied from a browser: breadcrumb, byline, 'Share', topics, a teaser", _browser),
 }
 
 
