@@ -19,7 +19,9 @@ How it decides (docs/splitting.md has the figures):
    the page's own sure articles, such that every article is at least
    ``min_chars`` long. Linear, with a bounded look-back. The threshold is set
    for precision: a false cut is worse than a missed one.
-4. **Describe** each article: its headline (a title line at its top), its
+4. **Give kickers to the article below**: a start at a title moves up over a
+   section label or breadcrumb right above it (``with_headers``).
+5. **Describe** each article: its headline (a title line at its top), its
    sentences and its repeated passages.
 """
 
