@@ -78,7 +78,7 @@ _CHROME_WORDS = _words(
     photo photos gallery image images skip content main navigation nav close open cookies
     accept privacy policy terms contact about continue reading most popular trending latest
     news recommended you may might sections section tags tag topics filed under categories
-    posted in and the to on this for x f t"""
+    posted in and the to on this for x f t references visible hidden links"""
 )
 #: A furniture label before a teaser or a list: "Related: ...", "READ MORE >", "Tags: ...".
 _LABEL = re.compile(
@@ -104,6 +104,8 @@ _PAGE_MARK = re.compile(
     r"|^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[|·•\-–—]",
     re.IGNORECASE,
 )
+#: A line that is a link and nothing else, perhaps numbered: "12. https://example.org/a".
+_BARE_LINK = re.compile(r"(?:[-*•·]\s*|\d{1,3}[.)]\s*|\[\d{1,3}\]\s*)?(?:https?://|www\.)\S+$")
 _RIGHTS = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-*•·●▪>]|\d{1,2}[.)])\s")
 _CAPTION = re.compile(
@@ -236,6 +238,8 @@ def _is_chrome(text: str, words: list[str]) -> bool:
         return _DATE.search(text) is None  # a rule or a symbol; a bare date is a date line
     if _LABEL.match(text) or _SIGNOFF.search(text) or _PAGE_MARK.search(text):
         return True
+    if _BARE_LINK.match(text):
+        return True  # a link on its own, as a text browser lists a page's links
     items = _MENU.split(text)
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
         return True  # a menu: "Home | News | Sport"

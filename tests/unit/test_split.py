@@ -162,6 +162,25 @@ def test_a_line_closer_to_the_text_above_stays_with_it(splitter: PageSplitter) -
     assert all(text[s.start : s.end].endswith("HARBOUR COURIER SERVICE") for s in segments)
 
 
+def test_a_text_browser_dump_keeps_its_link_lists_with_their_article(
+    splitter: PageSplitter,
+) -> None:
+    """Pages read by a text browser (lynx -dump): each ends with its numbered links."""
+
+    def dumped(art):  # type: ignore[no-untyped-def]
+        body = "\n\n".join(
+            textwrap.fill(p, 72, initial_indent="   ", subsequent_indent="   ")
+            for p in art.paragraphs
+        )
+        links = "\n".join(f"  {k}. https://example.org/harbour/{k}" for k in (3, 8, 21))
+        return f"   {art.title}\n\n{body}\n\n   [30]Share  [31]Email\n\nReferences\n\n{links}"
+
+    text, starts = layout([article(n) for n in range(6)], dumped, between="\n\n")
+    segments = splitter.split(text)
+    assert _starts(segments) == [s + 3 for s in starts]  # each title is indented by 3
+    assert all(text[s.start : s.end].endswith("https://example.org/harbour/21") for s in segments)
+
+
 def test_header_fields_of_exported_records_belong_to_their_article(
     splitter: PageSplitter,
 ) -> None:

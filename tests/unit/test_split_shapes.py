@@ -108,6 +108,10 @@ def test_a_title_with_a_date_in_it_is_a_title(text: str) -> None:
         "THE HARBOUR LEDGER                Page 4",  # a printed page's running header
         "Page 2 of 9",
         "Page 3 | The Harbour Ledger",
+        "References",  # a text browser's list of the page's links
+        "Visible links",
+        "12. https://example.org/harbour/ferry-fares",
+        "www.example.org/harbour",
     ],
 )
 def test_site_furniture_and_sign_offs_are_chrome(text: str) -> None:
