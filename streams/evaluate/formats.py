@@ -6,7 +6,8 @@ templates. The formats here are laid out in other ways that news reaches a user
 readers, text with every break four lines wide, indented and wrapped bodies,
 articles written as one paragraph or one line each, text from printed pages, wire
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
-CRLF, section labels over titles, pages copied from a browser) and are never fitted on:
+CRLF, section labels over titles, pages copied from a browser or dumped by a text
+browser) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -170,6 +171,19 @@ def _browser(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return "\n\n".join([*head, *paragraphs, *topics, "More on this story", teaser]), "\n\n"
 
 
+def _text_browser(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    marks, out = [], []
+    for paragraph in _paragraphs(doc, rng):
+        if rng.random() < 0.3:  # a link in the text, numbered as the browser lists it
+            marks.append(rng.randint(5, 59))
+            paragraph = paragraph.replace(" ", f" [{marks[-1]}]", 1)
+        out.append(textwrap.fill(paragraph, 75, initial_indent="   ", subsequent_indent="   "))
+    share = f"   [{rng.randint(60, 69)}]Share  [{rng.randint(70, 79)}]Tweet"
+    links = [f"  {n}. https://example.org/{rng.randint(100, 999)}/{n}" for n in [*marks, 61]]
+    page = [f"   {_title(doc)}", *out, share, "References", "\n".join(links)]
+    return "\n\n".join(page), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
@@ -191,6 +205,8 @@ FORMATS: dict[str, tuple[str, Format]] = {
     # added after ebe7067, with the kicker rule they showed was missing
     "kicker": ("a section label in capitals over the title, 'Posted 3:12 PM' under it", _kicker),
     "browser": ("copied from a browser: breadcrumb, byline, 'Share', topics, a teaser", _browser),
+    # added with the rule that a bare link and "References" are chrome
+    "lynx": ("a text browser's dump: indented, [12] link marks, a References list", _text_browser),
 }
 
 
