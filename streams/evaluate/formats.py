@@ -180,7 +180,7 @@ def _text_browser(doc: Doc, rng: random.Random) -> tuple[str, str]:
         out.append(textwrap.fill(paragraph, 75, initial_indent="   ", subsequent_indent="   "))
     share = f"   [{rng.randint(60, 69)}]Share  [{rng.randint(70, 79)}]Tweet"
     links = [f"  {n}. https://example.org/{rng.randint(100, 999)}/{n}" for n in [*marks, 61]]
-    page = [f"   {_title(doc)}", *out, share, "References", "\n".join(links)]
+    page = [_title(doc), *out, share, "References", "\n".join(links)]
     return "\n\n".join(page), "\n\n"
 
 
