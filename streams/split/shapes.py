@@ -287,6 +287,11 @@ _CRUMBS = ("›", "»", ">", "|", "/")
 _KICKER_PUNCT = re.compile(r"[.!?,;:()\[\]\"“”]")
 
 
+def date_line(text: str) -> bool:
+    """Whether a byline-or-date line (``Shape.meta``) is a date line: a date, no byline."""
+    return _DATE.search(text) is not None and _BYLINE.match(text) is None and not _FIELD.match(text)
+
+
 def kicker(text: str) -> bool:
     """Whether ``text`` could be a section label in capitals or a breadcrumb.
 
@@ -300,4 +305,5 @@ def kicker(text: str) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
-    return capitals or any(mark in words for mark in _CRUMBS)
+    # a breadcrumb's marks stand between its steps ("> quoted" is no breadcrumb)
+    return capitals or any(mark in words[1:-1] for mark in _CRUMBS)

@@ -19,8 +19,9 @@ How it decides (docs/splitting.md has the figures):
    the page's own sure articles, such that every article is at least
    ``min_chars`` long. Linear, with a bounded look-back. The threshold is set
    for precision: a false cut is worse than a missed one.
-4. **Give kickers to the article below**: a start at a title moves up over a
-   section label or breadcrumb right above it (``with_headers``).
+4. **Give header lines to the article below**: a start at a title moves up over
+   a kicker, a date line or a headline over it that the layout groups with it
+   (``with_headers``).
 5. **Describe** each article: its headline (a title line at its top), its
    sentences and its repeated passages.
 """
@@ -43,7 +44,7 @@ from streams.split.features import NAMES, matrix, sized
 from streams.split.habit import habit
 from streams.split.layout import Block, read
 from streams.split.sentences import split_sentences
-from streams.split.shapes import kicker, shape
+from streams.split.shapes import date_line, kicker, shape
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.json"
 #: The features of stage 2, in the order of its weights.
@@ -175,38 +176,57 @@ class PageSplitter:
         return with_headers(blocks, [0, *(i + 1 for i in chosen)])
 
 
-#: Kicker lines passed over above one start, at most.
-KICKER_LINES = 2
+#: Header lines passed over above one start, at most.
+HEADER_LINES = 2
 
 
 def with_headers(blocks: Sequence[Block], starts: Sequence[int]) -> list[int]:
-    """Move each start up over the kickers written above its article's title.
+    """Move each start at a title up over the header lines written above it.
 
-    A section label in capitals ("WORLD") or a breadcrumb ("News › Politics") right
-    above a title belongs to the article below it. It is taken in when it is no
-    further from the title than from the text above it and is not an earlier
-    start. Lines that may as well end the article above (a source credit, a
-    photo credit, a date, page chrome) are not kickers and stay where they are.
+    A page may write lines above an article's title that belong to it: a section
+    label in capitals or a breadcrumb (a kicker: "WORLD", "News › Politics"), a date
+    line, or the headline over a deck (the model then starts the
+    article at the deck, the title line over the byline). A line above the start
+    is taken in when the page's layout groups it with the lines below it: the break
+    under it is narrower than the break above it; a kicker also at an equal break.
+    A line that may as well end the article above (a credit, chrome) stays there,
+    and no earlier start is passed.
 
     Args:
         blocks: all the page's blocks.
         starts: the chosen starts (block indices, 0 first, increasing).
 
     Returns:
-        The starts, each moved up by at most ``KICKER_LINES`` blocks.
+        The starts, each moved up by at most ``HEADER_LINES`` blocks.
     """
     moved = [0]
     for start in starts[1:]:
         top = start
-        while (
-            start - top < KICKER_LINES
-            and top - 1 > moved[-1]
-            and blocks[top].blank <= blocks[top - 1].blank
-            and kicker(blocks[top - 1].text)
-        ):
-            top -= 1
-        moved.append(top if shape(blocks[start].text).title > 0 else start)
+        if shape(blocks[start].text).title > 0:
+            while start - top < HEADER_LINES and top - 1 > moved[-1]:
+                if not _header(blocks, top, start):
+                    break
+                top -= 1
+        moved.append(top)
     return moved
+
+
+def _header(blocks: Sequence[Block], k: int, start: int) -> bool:
+    """Whether block ``k - 1`` is a header line of the article that ``start`` begins.
+
+    Block ``k`` is the article's top so far. A title line counts only over the start
+    itself, and only when a byline or date line is under the start: a headline over
+    its deck, not a credit line that ends the article above.
+    """
+    above, under = blocks[k - 1].blank, blocks[k].blank
+    if under > above:
+        return False
+    text = blocks[k - 1].text
+    if kicker(text):
+        return True
+    line = shape(text)
+    deck = k == start and start + 1 < len(blocks) and shape(blocks[start + 1].text).meta
+    return under < above and ((line.meta and date_line(text)) or (line.title > 0 and deck))
 
 
 def _segment(view: str, blocks: Sequence[Block]) -> Segment:

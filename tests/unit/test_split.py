@@ -150,6 +150,22 @@ def test_a_kicker_above_a_title_belongs_to_its_article(splitter: PageSplitter, l
         assert body[seg.headline.start : seg.headline.end] == article(n).title
 
 
+def test_a_headline_over_its_deck_and_byline_starts_its_article(splitter: PageSplitter) -> None:
+    """The model starts such an article at the deck (the title over the byline)."""
+
+    def headed(art):  # type: ignore[no-untyped-def]
+        head = f"{art.title}\nThe harbour board meets again on Friday\nBy Rina Vos"
+        return head + "\n\n" + "\n\n".join(art.paragraphs)
+
+    text, starts = layout([article(n) for n in range(6)], headed, between="\n\n")
+    segments = splitter.split(text)
+    assert _starts(segments) == starts
+    for seg, n in zip(segments, range(6), strict=True):
+        assert seg.headline is not None
+        body = text[seg.start : seg.end]
+        assert body[seg.headline.start : seg.headline.end] == article(n).title
+
+
 def test_a_line_closer_to_the_text_above_stays_with_it(splitter: PageSplitter) -> None:
     """A credit in capitals is written like a kicker, but the wider break is under it."""
 
