@@ -45,6 +45,7 @@ _DATE = re.compile(
     r"|^(?:published|posted|updated|last updated|modified)\b",
     re.IGNORECASE,
 )
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
 _DATE_LABELS = _words("published posted updated modified filed date on")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 #: A header field of an exported or syndicated record: "Source: ...", "URL: ...".
@@ -243,8 +244,8 @@ def _is_chrome(text: str, words: list[str]) -> bool:
     items = _MENU.split(text)
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
         return True  # a menu: "Home | News | Sport"
-    if not words or len(words) > 8:
-        return False
+    if not words or len(words) > 8 or _MONTH_DAY.search(text):
+        return False  # a date is no furniture, even in May ("may" is an interface word)
     alpha = [w for w in words if w[0].isalpha()]
     known = sum(1 for w in alpha if w.lower().strip(".:") in _CHROME_WORDS)
     return bool(alpha) and known >= 0.75 * len(alpha)

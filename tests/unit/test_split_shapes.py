@@ -222,3 +222,8 @@ def test_keys_drop_stop_words_and_cut_words() -> None:
 )
 def test_kickers(text: str, expected: bool) -> None:
     assert kicker(text) is expected
+
+
+@pytest.mark.parametrize("text", ["May 19, 2026", "3 May 2026", "Published May 4, 2026 10:12"])
+def test_a_date_in_may_is_a_date_line_not_chrome(text: str) -> None:
+    assert kind(text) == "meta"  # "may" is also an interface word ("You may also like")
