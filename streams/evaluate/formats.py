@@ -7,7 +7,7 @@ readers, text with every break four lines wide, indented and wrapped bodies,
 articles written as one paragraph or one line each, text from printed pages, wire
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
 CRLF, section labels over titles, pages copied from a browser or dumped by a text
-browser) and are never fitted on:
+browser, decks under headlines, date lines over titles) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -184,6 +184,18 @@ def _text_browser(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return "\n\n".join(page), "\n\n"
 
 
+def _deck(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    paragraphs = _paragraphs(doc, rng)
+    deck = " ".join(paragraphs[-1].split()[:12]).rstrip(".,;:")  # a summary line, no full stop
+    byline = rng.choice(["By Jana Pell", "By Omar Reyes"])
+    return f"{_title(doc)}\n{deck}\n{byline}\n\n" + "\n\n".join(paragraphs), "\n\n"
+
+
+def _dated(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    date = f"{rng.choice(['March', 'April', 'May'])} {rng.randint(1, 28)}, 2026"
+    return f"{date}\n{_title(doc)}\n\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
@@ -207,6 +219,9 @@ FORMATS: dict[str, tuple[str, Format]] = {
     "browser": ("copied from a browser: breadcrumb, byline, 'Share', topics, a teaser", _browser),
     # added with the rule that a bare link and "References" are chrome
     "lynx": ("a text browser's dump: indented, [12] link marks, a References list", _text_browser),
+    # added with the header lines of 2928404
+    "deck": ("a headline, a deck line without a full stop, a byline", _deck),
+    "dated": ("a date line right above each title", _dated),
 }
 
 
