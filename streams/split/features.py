@@ -20,7 +20,7 @@ from statistics import median
 import numpy as np
 
 from streams.split.layout import Block
-from streams.split.shapes import Shape, kicker, shape
+from streams.split.shapes import Shape, date_line, kicker, shape
 from streams.split.topic import WINDOW, cosines, name_novelty, word_stream
 
 #: Content words before a block in the wide topic window.
@@ -118,18 +118,24 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
 
 
 def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
-    """The shapes, with a kicker right above a title read as site furniture.
+    """The shapes, with the header lines above a title read as site furniture.
 
-    A section label or breadcrumb over a title ("WORLD", "News › Politics") is no
-    title and no start itself, and the title under it is not "under a title";
-    ``splitter.with_headers`` gives it to the article below.
+    A kicker (a section label or breadcrumb: "WORLD", "News › Politics") over a
+    title, and a date line over a title that the layout groups with it (a narrower
+    break under it than above), are no start themselves, and the title under them
+    is not "under a title" or "under a date line" (a byline is not taken: one
+    under a title is often followed by a lead that reads as a title);
+    ``splitter.with_headers`` gives them to the article below.
     """
-    return [
-        replace(s, chrome=True, title=0.0, caps=0.0, upper=False)
-        if k + 1 < len(shapes) and shapes[k + 1].title > 0 and kicker(blocks[k].text)
-        else s
-        for k, s in enumerate(shapes)
-    ]
+    out = list(shapes)
+    for k in range(len(shapes) - 1):
+        s = shapes[k]
+        if shapes[k + 1].title <= 0:
+            continue
+        grouped = k > 0 and blocks[k + 1].blank < blocks[k].blank and s.meta
+        if kicker(blocks[k].text) or (grouped and date_line(blocks[k].text)):
+            out[k] = replace(s, chrome=True, meta=False, title=0.0, caps=0.0, upper=False)
+    return out
 
 
 def sized(blocks: Sequence[Block]) -> np.ndarray:

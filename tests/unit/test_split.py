@@ -150,6 +150,21 @@ def test_a_kicker_above_a_title_belongs_to_its_article(splitter: PageSplitter, l
         assert body[seg.headline.start : seg.headline.end] == article(n).title
 
 
+def test_a_date_line_right_over_the_title_belongs_to_its_article(splitter: PageSplitter) -> None:
+    """A date line a line break above the title, a blank line above the date."""
+
+    def dated(art):  # type: ignore[no-untyped-def]
+        return f"June 4, 2026\n{art.title}\n\n" + "\n\n".join(art.paragraphs)
+
+    text, starts = layout([article(n) for n in range(6)], dated, between="\n\n")
+    segments = splitter.split(text)
+    assert _starts(segments) == starts
+    for seg, n in zip(segments, range(6), strict=True):
+        assert seg.headline is not None
+        body = text[seg.start : seg.end]
+        assert body[seg.headline.start : seg.headline.end] == article(n).title
+
+
 def test_a_headline_over_its_deck_and_byline_starts_its_article(splitter: PageSplitter) -> None:
     """The model starts such an article at the deck (the title over the byline)."""
 
