@@ -136,41 +136,22 @@ def test_byline_and_date_line_belong_to_their_article(splitter: PageSplitter) ->
         assert body[seg.headline.start : seg.headline.end] == body.split("\n")[0]
 
 
-@pytest.mark.parametrize("label", ["WORLD NEWS", "News › Harbour towns", "Home / Local"])
-def test_a_kicker_above_a_title_belongs_to_its_article(splitter: PageSplitter, label: str) -> None:
-    def kicked(art):  # type: ignore[no-untyped-def]
-        return f"{label}\n{art.title}\n{art.byline}\n\n" + "\n\n".join(art.paragraphs)
-
-    text, starts = layout([article(n) for n in range(6)], kicked, between="\n\n")
-    segments = splitter.split(text)
-    assert _starts(segments) == starts
-    for seg, n in zip(segments, range(6), strict=True):
-        assert seg.headline is not None
-        body = text[seg.start : seg.end]
-        assert body[seg.headline.start : seg.headline.end] == article(n).title
+#: Lines over a title that belong to its article, written as pages write them.
+HEADERS = {
+    "kicker": "WORLD NEWS\n{title}\n{byline}",
+    "breadcrumb": "News › Harbour towns\n{title}\n{byline}",
+    "breadcrumb with slashes": "Home / Local\n{title}\n{byline}",
+    "date line a line break above": "June 4, 2026\n{title}",
+    # the model starts such an article at the deck (the title over the byline)
+    "headline over its deck": "{title}\nThe harbour board meets again on Friday\nBy Rina Vos",
+}
 
 
-def test_a_date_line_right_over_the_title_belongs_to_its_article(splitter: PageSplitter) -> None:
-    """A date line a line break above the title, a blank line above the date."""
-
-    def dated(art):  # type: ignore[no-untyped-def]
-        return f"June 4, 2026\n{art.title}\n\n" + "\n\n".join(art.paragraphs)
-
-    text, starts = layout([article(n) for n in range(6)], dated, between="\n\n")
-    segments = splitter.split(text)
-    assert _starts(segments) == starts
-    for seg, n in zip(segments, range(6), strict=True):
-        assert seg.headline is not None
-        body = text[seg.start : seg.end]
-        assert body[seg.headline.start : seg.headline.end] == article(n).title
-
-
-def test_a_headline_over_its_deck_and_byline_starts_its_article(splitter: PageSplitter) -> None:
-    """The model starts such an article at the deck (the title over the byline)."""
-
+@pytest.mark.parametrize("head", HEADERS.values(), ids=HEADERS.keys())
+def test_header_lines_over_a_title_belong_to_its_article(splitter: PageSplitter, head: str) -> None:
     def headed(art):  # type: ignore[no-untyped-def]
-        head = f"{art.title}\nThe harbour board meets again on Friday\nBy Rina Vos"
-        return head + "\n\n" + "\n\n".join(art.paragraphs)
+        top = head.format(title=art.title, byline=art.byline)
+        return top + "\n\n" + "\n\n".join(art.paragraphs)
 
     text, starts = layout([article(n) for n in range(6)], headed, between="\n\n")
     segments = splitter.split(text)
