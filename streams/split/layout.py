@@ -33,6 +33,7 @@ _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _TABLE = {c: " " for c in range(0x10000) if chr(c).isspace() and chr(c) not in _BREAKS}
 _TABLE.update({ord(c): "\n" for c in _BREAKS})
 _LINE = re.compile(r"[^\n]+")
+_UNDERLINE = re.compile(r"=+|-+")
 # A title and its body on one line with a tab between (an export of records, title<TAB>body):
 # the tab reads as a line break. Before it, 2 to 150 characters with no tab and no . ! or ?;
 # after it, 100 or more characters with no tab to the end of the line.
@@ -173,6 +174,9 @@ def _wrap_joins(base: str, lines: list[_Line]) -> list[bool]:
     joins = [False] * len(lines)
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
+        if _underlines(base, line, nxt):
+            joins[i] = True  # a title underlined in markdown (setext): the line is part of it
+            continue
         if nxt.breaks != 1 or nxt.indent > line.indent:
             continue  # a blank line or a deeper indent opens a new paragraph
         following = base[nxt.start : nxt.end]
@@ -188,6 +192,17 @@ def _wrap_joins(base: str, lines: list[_Line]) -> list[bool]:
         elif sizes[i] >= 40 and following[0].islower() and base[line.end - 1].isalpha():
             joins[i] = True  # a sentence broken mid-way, whatever the width
     return joins
+
+
+def _underlines(base: str, line: _Line, nxt: _Line) -> bool:
+    """Whether ``nxt`` underlines ``line`` as markdown does a title ("Title" / "====="):
+    right under it, as long as it (give or take one), made of "=" or "-" only."""
+    size = nxt.end - nxt.start
+    if nxt.breaks != 1 or size < 3 or abs(size - (line.end - line.start)) > 1:
+        return False
+    return _UNDERLINE.fullmatch(base, nxt.start, nxt.end) is not None and not _UNDERLINE.fullmatch(
+        base, line.start, line.end
+    )
 
 
 def _band(width: float) -> float:

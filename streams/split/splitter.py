@@ -28,6 +28,7 @@ How it decides (docs/splitting.md has the figures):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,6 +177,8 @@ class PageSplitter:
         return with_headers(blocks, [0, *(i + 1 for i in chosen)])
 
 
+#: A markdown underline joined to its title ("Title =====" in the view).
+_UNDERLINED = re.compile(r"\s+(?:={3,}|-{3,})$")
 #: Header lines passed over above one start, at most.
 HEADER_LINES = 2
 
@@ -260,8 +263,8 @@ def _headline(blocks: Sequence[Block]) -> Span | None:
             return None
         if kicker(block.text) and shape(below.text).title > 0:
             continue
-        if s.title > 0:
-            return Span(start=block.start, end=block.end)
+        if s.title > 0:  # without a markdown underline joined to it
+            return Span(start=block.start, end=block.start + len(_UNDERLINED.sub("", block.text)))
         if not (s.chrome or s.meta):
             return None
     return None

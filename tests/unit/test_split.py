@@ -144,13 +144,15 @@ HEADERS = {
     "date line a line break above": "June 4, 2026\n{title}",
     # the model starts such an article at the deck (the title over the byline)
     "headline over its deck": "{title}\nThe harbour board meets again on Friday\nBy Rina Vos",
+    # markdown as HTML converters write it: the title underlined, the byline in emphasis
+    "markdown underline": "{title}\n{rule}\n\n*{byline}*",
 }
 
 
 @pytest.mark.parametrize("head", HEADERS.values(), ids=HEADERS.keys())
 def test_header_lines_over_a_title_belong_to_its_article(splitter: PageSplitter, head: str) -> None:
     def headed(art):  # type: ignore[no-untyped-def]
-        top = head.format(title=art.title, byline=art.byline)
+        top = head.format(title=art.title, byline=art.byline, rule="=" * len(art.title))
         return top + "\n\n" + "\n\n".join(art.paragraphs)
 
     text, starts = layout([article(n) for n in range(6)], headed, between="\n\n")
