@@ -7,7 +7,8 @@ readers, text with every break four lines wide, indented and wrapped bodies,
 articles written as one paragraph or one line each, text from printed pages, wire
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
 CRLF, section labels over titles, pages copied from a browser or dumped by a text
-browser, decks under headlines, date lines over titles) and are never fitted on:
+browser, decks under headlines, date lines over titles, markdown titles underlined
+with "=") and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -196,6 +197,13 @@ def _dated(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return f"{date}\n{_title(doc)}\n\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
 
 
+def _setext(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    title = _title(doc)
+    byline = f"*By {rng.choice(['Jana Pell', 'Omar Reyes'])}*"
+    head = f"{title}\n{'=' * len(title)}\n\n{byline}"
+    return head + "\n\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
@@ -222,6 +230,11 @@ FORMATS: dict[str, tuple[str, Format]] = {
     # added with the header lines of 2928404
     "deck": ("a headline, a deck line without a full stop, a byline", _deck),
     "dated": ("a date line right above each title", _dated),
+    # added with the underline joined to its title
+    "setext": (
+        "markdown as HTML converters write it: titles underlined with =, *By* bylines",
+        _setext,
+    ),
 }
 
 
