@@ -19,8 +19,9 @@ from statistics import median
 
 import numpy as np
 
+from streams.split.headers import kicker
 from streams.split.layout import Block
-from streams.split.shapes import Shape, date_line, kicker, shape
+from streams.split.shapes import Shape, date_line, shape
 from streams.split.topic import WINDOW, cosines, name_novelty, word_stream
 
 #: Content words before a block in the wide topic window.
@@ -125,7 +126,7 @@ def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
     break under it than above), are no start themselves, and the title under them
     is not "under a title" or "under a date line" (a byline is not taken: one
     under a title is often followed by a lead that reads as a title);
-    ``splitter.with_headers`` gives them to the article below.
+    ``headers.with_headers`` gives them to the article below.
     """
     out = list(shapes)
     for k in range(len(shapes) - 1):

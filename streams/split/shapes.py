@@ -280,32 +280,6 @@ def _inline(text: str) -> float:
     return _caps(words)
 
 
-#: A kicker ("WORLD", "News › Politics") has at most this many words and characters.
-KICKER_WORDS = 6
-KICKER_CHARS = 40
-#: Marks between the steps of a breadcrumb.
-_CRUMBS = ("›", "»", ">", "|", "/")
-#: A kicker has no sentence punctuation, brackets or quotation marks.
-_KICKER_PUNCT = re.compile(r"[.!?,;:()\[\]\"“”]")
-
-
 def date_line(text: str) -> bool:
     """Whether a byline-or-date line (``Shape.meta``) is a date line: a date, no byline."""
     return _DATE.search(text) is not None and _BYLINE.match(text) is None and not _FIELD.match(text)
-
-
-def kicker(text: str) -> bool:
-    """Whether ``text`` could be a section label in capitals or a breadcrumb.
-
-    Read alone it may as well be a short title in capitals; it is a kicker when a
-    title line follows it (the caller knows the line below).
-    """
-    words = text.split()
-    if not 0 < len(words) <= KICKER_WORDS or len(text) > KICKER_CHARS:
-        return False
-    if _KICKER_PUNCT.search(text) or _is_chrome(text, _WORD.findall(text)):
-        return False
-    letters = [c for c in text if c.isalpha()]
-    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
-    # a breadcrumb's marks stand between its steps ("> quoted" is no breadcrumb)
-    return capitals or any(mark in words[1:-1] for mark in _CRUMBS)

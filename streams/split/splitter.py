@@ -43,9 +43,10 @@ from streams.split.decode import LengthPrior, decode
 from streams.split.duplicate import find_duplicates
 from streams.split.features import NAMES, matrix, sized
 from streams.split.habit import habit
+from streams.split.headers import kicker, with_headers
 from streams.split.layout import Block, read
 from streams.split.sentences import split_sentences
-from streams.split.shapes import date_line, kicker, shape
+from streams.split.shapes import shape
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.json"
 #: The features of stage 2, in the order of its weights.
@@ -179,57 +180,6 @@ class PageSplitter:
 
 #: A markdown underline joined to its title ("Title =====" in the view).
 _UNDERLINED = re.compile(r"\s+(?:={3,}|-{3,})$")
-#: Header lines passed over above one start, at most.
-HEADER_LINES = 2
-
-
-def with_headers(blocks: Sequence[Block], starts: Sequence[int]) -> list[int]:
-    """Move each start at a title up over the header lines written above it.
-
-    A page may write lines above an article's title that belong to it: a section
-    label in capitals or a breadcrumb (a kicker: "WORLD", "News › Politics"), a date
-    line, or the headline over a deck (the model then starts the
-    article at the deck, the title line over the byline). A line above the start
-    is taken in when the page's layout groups it with the lines below it: the break
-    under it is narrower than the break above it; a kicker also at an equal break.
-    A line that may as well end the article above (a credit, chrome) stays there,
-    and no earlier start is passed.
-
-    Args:
-        blocks: all the page's blocks.
-        starts: the chosen starts (block indices, 0 first, increasing).
-
-    Returns:
-        The starts, each moved up by at most ``HEADER_LINES`` blocks.
-    """
-    moved = [0]
-    for start in starts[1:]:
-        top = start
-        if shape(blocks[start].text).title > 0:
-            while start - top < HEADER_LINES and top - 1 > moved[-1]:
-                if not _header(blocks, top, start):
-                    break
-                top -= 1
-        moved.append(top)
-    return moved
-
-
-def _header(blocks: Sequence[Block], k: int, start: int) -> bool:
-    """Whether block ``k - 1`` is a header line of the article that ``start`` begins.
-
-    Block ``k`` is the article's top so far. A title line counts only over the start
-    itself, and only when a byline or date line is under the start: a headline over
-    its deck, not a credit line that ends the article above.
-    """
-    above, under = blocks[k - 1].blank, blocks[k].blank
-    if under > above:
-        return False
-    text = blocks[k - 1].text
-    if kicker(text):
-        return True
-    line = shape(text)
-    deck = k == start and start + 1 < len(blocks) and shape(blocks[start + 1].text).meta
-    return under < above and ((line.meta and date_line(text)) or (line.title > 0 and deck))
 
 
 def _segment(view: str, blocks: Sequence[Block]) -> Segment:

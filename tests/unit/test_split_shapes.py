@@ -9,7 +9,8 @@ from collections import Counter
 
 import pytest
 
-from streams.split.shapes import kicker, shape
+from streams.split.headers import kicker
+from streams.split.shapes import shape
 from streams.split.topic import keys, name_novelty, similarities
 
 
