@@ -49,13 +49,13 @@ def with_headers(blocks: Sequence[Block], starts: Sequence[int]) -> list[int]:
     """Move each start at a title up over the header lines written above it.
 
     A page may write lines above an article's title that belong to it: a section
-    label in capitals or a breadcrumb (a kicker: "WORLD", "News › Politics"), a date
-    line, or the headline over a deck (the model then starts the
-    article at the deck, the title line over the byline). A line above the start
-    is taken in when the page's layout groups it with the lines below it: the break
-    under it is narrower than the break above it; a kicker also at an equal break.
-    A line that may as well end the article above (a credit, chrome) stays there,
-    and no earlier start is passed.
+    label in capitals or a breadcrumb (a kicker: "WORLD", "News › Politics"), a
+    date line, or the headline over a deck (the model then starts the article at
+    the deck, the title line over the byline). A line above the start is taken in
+    when the page's layout groups it with the lines below it: the break under it is
+    narrower than the break above it; a kicker also at an equal break. A line that
+    may as well end the article above (a credit, chrome) stays there, and no
+    earlier start is passed.
 
     Args:
         blocks: all the page's blocks.

@@ -181,7 +181,7 @@ def shape(text: str) -> Shape:
     chrome = (short and _is_chrome(text, words)) or (
         len(text) <= 300 and _RIGHTS.search(text) is not None
     )
-    # markdown writes bylines and dates in emphasis: "*By Jane Doe*", "_May 3, 2026_"
+    # markdown writes bylines and dates in emphasis: "*By Jane Doe*", "*March 3, 2026*"
     meta = short and not chrome and n <= 14 and _is_meta(text.strip("*_ "), n)
     aside = not (chrome or meta) and (
         _BULLET.match(text) is not None or (len(text) <= 300 and _CAPTION.search(text) is not None)
