@@ -34,6 +34,8 @@ _TABLE = {c: " " for c in range(0x10000) if chr(c).isspace() and chr(c) not in _
 _TABLE.update({ord(c): "\n" for c in _BREAKS})
 _LINE = re.compile(r"[^\n]+")
 _UNDERLINE = re.compile(r"=+|-+")
+#: The same underline at the end of a block's text, joined to its title line.
+_UNDERLINED = re.compile(r"\s+(?:={3,}|-{3,})$")
 # A title and its body on one line with a tab between (an export of records, title<TAB>body):
 # the tab reads as a line break. Before it, 2 to 150 characters with no tab and no . ! or ?;
 # after it, 100 or more characters with no tab to the end of the line.
@@ -192,6 +194,11 @@ def _wrap_joins(base: str, lines: list[_Line]) -> list[bool]:
         elif sizes[i] >= 40 and following[0].islower() and base[line.end - 1].isalpha():
             joins[i] = True  # a sentence broken mid-way, whatever the width
     return joins
+
+
+def without_underline(text: str) -> str:
+    """``text`` (a block's, in the view) without the markdown underline joined to it."""
+    return _UNDERLINED.sub("", text)
 
 
 def _underlines(base: str, line: _Line, nxt: _Line) -> bool:

@@ -28,7 +28,6 @@ How it decides (docs/splitting.md has the figures):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +43,7 @@ from streams.split.duplicate import find_duplicates
 from streams.split.features import NAMES, matrix, sized
 from streams.split.habit import habit
 from streams.split.headers import kicker, with_headers
-from streams.split.layout import Block, read
+from streams.split.layout import Block, read, without_underline
 from streams.split.sentences import split_sentences
 from streams.split.shapes import shape
 
@@ -178,10 +177,6 @@ class PageSplitter:
         return with_headers(blocks, [0, *(i + 1 for i in chosen)])
 
 
-#: A markdown underline joined to its title ("Title =====" in the view).
-_UNDERLINED = re.compile(r"\s+(?:={3,}|-{3,})$")
-
-
 def _segment(view: str, blocks: Sequence[Block]) -> Segment:
     """One article: its span, headline, sentences and repeated passages."""
     start, end = blocks[0].start, blocks[-1].end
@@ -214,7 +209,7 @@ def _headline(blocks: Sequence[Block]) -> Span | None:
         if kicker(block.text) and shape(below.text).title > 0:
             continue
         if s.title > 0:  # without a markdown underline joined to it
-            return Span(start=block.start, end=block.start + len(_UNDERLINED.sub("", block.text)))
+            return Span(start=block.start, end=block.start + len(without_underline(block.text)))
         if not (s.chrome or s.meta):
             return None
     return None
