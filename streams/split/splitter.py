@@ -19,10 +19,14 @@ How it decides (docs/splitting.md has the figures):
    the page's own sure articles, such that every article is at least
    ``min_chars`` long. Linear, with a bounded look-back. The threshold is set
    for precision: a false cut is worse than a missed one.
-4. **Give header lines to the article below**: a start at a title moves up over
+4. **Read the page's template** (``with_template``): where an export writes the
+   same lines with every article (a record number over the title, a load date and
+   the rights at its foot), each place the page writes its closing line again ends
+   an article; starts move off foot lines and over head lines.
+5. **Give header lines to the article below**: a start at a title moves up over
    a kicker, a date line or a headline over it that the layout groups with it
    (``with_headers``).
-5. **Describe** each article: its headline (a title line at its top), its
+6. **Describe** each article: its headline (a title line at its top), its
    sentences and its repeated passages.
 """
 
@@ -46,6 +50,7 @@ from streams.split.headers import kicker, with_headers
 from streams.split.layout import Block, read, without_underline
 from streams.split.sentences import split_sentences
 from streams.split.shapes import shape
+from streams.split.template import with_template
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.json"
 #: The features of stage 2, in the order of its weights.
@@ -174,7 +179,7 @@ class PageSplitter:
         offsets = [b.start for b in candidates]
         end = blocks[-1].end
         chosen = decode(offsets, margins.tolist(), end, model.min_chars, model.prior)
-        return with_headers(blocks, [0, *(i + 1 for i in chosen)])
+        return with_headers(blocks, with_template(blocks, [0, *(i + 1 for i in chosen)]))
 
 
 def _segment(view: str, blocks: Sequence[Block]) -> Segment:
