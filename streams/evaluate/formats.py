@@ -2,13 +2,13 @@
 
 ``pages.py`` renders the pages the model is fitted on, from one family of site
 templates. The formats here are laid out in other ways that news reaches a user
-(exported records with header fields, e-mail digests, markdown with rules, feed
+(e-mail digests, markdown with rules, feed
 readers, text with every break four lines wide, indented and wrapped bodies,
 articles written as one paragraph or one line each, text from printed pages, wire
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
 CRLF, section labels over titles, pages copied from a browser or dumped by a text
 browser, decks under headlines, date lines over titles, markdown titles underlined
-with "=") and are never fitted on:
+with "=", and the exports of records in ``exports.py``) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -19,39 +19,13 @@ from __future__ import annotations
 
 import random
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from streams.evaluate.exports import EXPORTS, Doc, Format
+from streams.evaluate.exports import paragraphs as _paragraphs
+from streams.evaluate.exports import title as _title
 from streams.evaluate.pages import sentences
-
-Doc = dict[str, Any]
-#: A format: one document as one article, and the text put before it on a page.
-Format = Callable[[Doc, random.Random], tuple[str, str]]
-
-
-def _paragraphs(doc: Doc, rng: random.Random) -> list[str]:
-    found = sentences(doc["text"])
-    out, i = [], 0
-    while i < len(found):
-        size = rng.randint(2, 4)
-        out.append(" ".join(found[i : i + size]))
-        i += size
-    return out
-
-
-def _title(doc: Doc) -> str:
-    if doc.get("title"):
-        return str(doc["title"])
-    first = sentences(doc["text"])[0].rstrip(".")
-    return " ".join(first.split()[:12])
-
-
-def _fields(doc: Doc, rng: random.Random) -> tuple[str, str]:
-    slug = "-".join(_title(doc).lower().split()[:5])
-    stamp = f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T10:2{rng.randint(0, 9)}:00Z"
-    head = f"Title: {_title(doc)}\nSource: The Daily Ledger\nPublished: {stamp}\n"
-    body = "\n\n".join(_paragraphs(doc, rng))
-    return f"{head}URL: https://example.org/news/{slug}\n\n{body}", "\n\n"
 
 
 def _email(doc: Doc, rng: random.Random) -> tuple[str, str]:
@@ -206,7 +180,6 @@ def _setext(doc: Doc, rng: random.Random) -> tuple[str, str]:
 
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
-    "fields": ("exported records: Title/Source/Published/URL over the body", _fields),
     "email": ("an e-mail digest: *** TITLE ***, a link, a rule", _email),
     "wide": ("every break four line breaks wide", _wide),
     "indented": ("bodies indented and wrapped at 72", _indented),
@@ -235,6 +208,8 @@ FORMATS: dict[str, tuple[str, Format]] = {
         "markdown as HTML converters write it: titles underlined with =, *By* bylines",
         _setext,
     ),
+    # exports of records, added with the page template (streams.split.template)
+    **EXPORTS,
 }
 
 
