@@ -8,7 +8,7 @@ articles written as one paragraph or one line each, text from printed pages, wir
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
 CRLF, section labels over titles, pages copied from a browser or dumped by a text
 browser, decks under headlines, date lines over titles, markdown titles underlined
-with "=", and the exports of records in ``exports.py``) and are never fitted on:
+with "=", interviews, and the exports of records in ``exports.py``) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -178,6 +178,20 @@ def _setext(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return head + "\n\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
 
 
+_QUESTIONS = [
+    "What happened next?",
+    "Who was there when it began?",
+    "What do people there say now?",
+    "Where does it go from here?",
+]
+
+
+def _interview(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    paragraphs = _paragraphs(doc, rng)
+    turns = [f"Q: {_QUESTIONS[k % 4]}\n\nA: {p}" for k, p in enumerate(paragraphs[1:])]
+    return f"{_title(doc)}\n\n" + "\n\n".join([paragraphs[0], *turns]), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "email": ("an e-mail digest: *** TITLE ***, a link, a rule", _email),
@@ -208,6 +222,8 @@ FORMATS: dict[str, tuple[str, Format]] = {
         "markdown as HTML converters write it: titles underlined with =, *By* bylines",
         _setext,
     ),
+    # added with interview turns read as asides
+    "interview": ("an interview: a lead, then 'Q: ...' over 'A: ...'", _interview),
     # exports of records, added with the page template (streams.split.template)
     **EXPORTS,
 }

@@ -109,6 +109,8 @@ _PAGE_MARK = re.compile(
 _BARE_LINK = re.compile(r"(?:[-*•·]\s*|\d{1,3}[.)]\s*|\[\d{1,3}\]\s*)?(?:https?://|www\.)\S+$")
 _RIGHTS = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-*•·●▪>]|\d{1,2}[.)])\s")
+#: A turn of an interview written as questions and answers: "Q: ...", "A: ...".
+_TURN = re.compile(r"(?:Q|A|Question|Answer)\s?:\s|Q\.\s")
 _CAPTION = re.compile(
     r"^(?:photo|photograph|picture|image|caption|credit|file photo|pictured|video)s?\b"
     r"\s*(?:caption)?\s*:"
@@ -147,7 +149,8 @@ class Shape:
         cut_end: a paragraph that stops mid-sentence, on a lower-case word or a comma.
         abbrev_end: stops on a title or an initial, before the name it belongs to.
         lower: opens in lower case, as a continuation does.
-        aside: a list item or a photo caption, which sit inside articles.
+        aside: a list item, a photo caption or an interview's "Q:" or "A:", which
+            sit inside articles.
         quote: a paragraph that opens with a quotation mark.
         inline: 0..1, how much its first sentence reads as a title run into the body.
         anaphora: opens with a word that points back ("He", "But", "Meanwhile").
@@ -184,7 +187,9 @@ def shape(text: str) -> Shape:
     # markdown writes bylines and dates in emphasis: "*By Jane Doe*", "*March 3, 2026*"
     meta = short and not chrome and n <= 14 and _is_meta(text.strip("*_ "), n)
     aside = not (chrome or meta) and (
-        _BULLET.match(text) is not None or (len(text) <= 300 and _CAPTION.search(text) is not None)
+        _BULLET.match(text) is not None
+        or _TURN.match(text) is not None
+        or (len(text) <= 300 and _CAPTION.search(text) is not None)
     )
     title = short and not (chrome or meta or aside) and _is_title(text, words)
     first = text.lstrip("\"“‘'«([*#> ")[:1]

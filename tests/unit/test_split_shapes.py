@@ -133,10 +133,53 @@ def test_a_long_paragraph_mentioning_a_newsletter_is_not_chrome() -> None:
         "Photo: Ada Dunmore/Valley Courier",
         "- first item of a list",
         "A view of the pier. (Photo: Cleo Pike)",
+        "Q: When did the ferry stop running?",
+        "Q. Who will pay for the new seawall?",
+        "A: The council hopes the regional grant covers most of it.",
+        "Question: What comes next for the harbour?",
     ],
 )
-def test_captions_and_list_items_are_asides(text: str) -> None:
+def test_captions_list_items_and_interview_turns_are_asides(text: str) -> None:
     assert kind(text) == "aside"
+
+
+def test_an_interview_written_as_questions_and_answers_stays_whole() -> None:
+    """Each question reads like a short title on its own, and each answer turns to a
+    subject of its own."""
+    from streams.split.splitter import PageSplitter
+
+    turns = [
+        (
+            "What did you see from the pier that night?",
+            "The water came over the quay "
+            "wall twice before midnight and the ferry crews tied every boat to the inner "
+            "moorings.",
+        ),
+        (
+            "Who paid for the repairs afterwards?",
+            "The harbour board spent its reserve "
+            "first, and the regional grant covered the new tide gates a year later.",
+        ),
+        (
+            "How did the school cope with the closures?",
+            "Teachers moved lessons to the "
+            "church hall for three weeks and the buses took the long road over the hill.",
+        ),
+        (
+            "What worries you most about next winter?",
+            "The old sluice under the fish "
+            "market has not been tested since the storm, and nobody owns it.",
+        ),
+    ]
+    parts = [
+        "Harbour master looks back on the flood year",
+        "By Ines Okafor",
+        "Orrin Pike has run the Marrowby harbour for eleven years, and the winter of the "
+        "great surge was the hardest of them. We asked him about the months that followed.",
+    ]
+    for question, answer in turns:
+        parts += [f"Q: {question}", f"A: {answer}"]
+    assert len(PageSplitter().split("\n\n".join(parts))) == 1
 
 
 @pytest.mark.parametrize(
