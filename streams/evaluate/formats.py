@@ -8,7 +8,8 @@ articles written as one paragraph or one line each, text from printed pages, wir
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
 CRLF, section labels over titles, pages copied from a browser or dumped by a text
 browser, decks under headlines, date lines over titles, markdown titles underlined
-with "=", interviews, and the exports of records in ``exports.py``) and are never fitted on:
+with "=", interviews, numbered digests, and the exports of records in
+``exports.py``) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
 
@@ -192,6 +193,13 @@ def _interview(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return f"{_title(doc)}\n\n" + "\n\n".join([paragraphs[0], *turns]), "\n\n"
 
 
+def _digest(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    # a newsletter numbers its stories; the number is drawn, as a page cut from a longer
+    # digest may start anywhere in it
+    number = rng.randint(1, 12)
+    return f"{number}. {_title(doc)}\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "email": ("an e-mail digest: *** TITLE ***, a link, a rule", _email),
@@ -224,6 +232,8 @@ FORMATS: dict[str, tuple[str, Format]] = {
     ),
     # added with interview turns read as asides
     "interview": ("an interview: a lead, then 'Q: ...' over 'A: ...'", _interview),
+    # added with numbered titles read on a page that opens with one
+    "digest": ("a newsletter digest: '3. Title' over each story", _digest),
     # exports of records, added with the page template (streams.split.template)
     **EXPORTS,
 }

@@ -21,7 +21,7 @@ import numpy as np
 
 from streams.split.headers import kicker
 from streams.split.layout import Block
-from streams.split.shapes import Shape, date_line, shape
+from streams.split.shapes import NUMBERED, Shape, date_line, shape
 from streams.split.topic import WINDOW, cosines, name_novelty, word_stream
 
 #: Content words before a block in the wide topic window.
@@ -119,7 +119,8 @@ def matrix(blocks: Sequence[Block]) -> np.ndarray:
 
 
 def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
-    """The shapes, with the header lines above a title read as site furniture.
+    """The shapes, with the header lines above a title read as site furniture, and a
+    numbered title read without its number.
 
     A kicker (a section label or breadcrumb: "WORLD", "News › Politics") over a
     title, and a date line over a title that the layout groups with it (a narrower
@@ -128,6 +129,7 @@ def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
     under a title is often followed by a lead that reads as a title);
     ``headers.with_headers`` gives them to the article below.
     """
+    shapes = _numbered(shapes, blocks)
     out = list(shapes)
     for k in range(len(shapes) - 1):
         s = shapes[k]
@@ -137,6 +139,33 @@ def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
         if kicker(blocks[k].text) or (grouped and date_line(blocks[k].text)):
             out[k] = replace(s, chrome=True, meta=False, title=0.0, caps=0.0, upper=False)
     return out
+
+
+def _numbered(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
+    """The shapes, with numbered lines read without their number on a page of numbered
+    titles (a digest: "1. Council backs ...", "2. Fire closes ...").
+
+    A page writes its first title before its first paragraph, so a page that writes a
+    numbered line there numbers its titles; elsewhere (a list of points, a listicle's
+    numbered subheads under a lead) a numbered line is an aside. A line that another
+    list item stands next to stays one.
+    """
+    first = next((k for k, s in enumerate(shapes) if _prose(s)), len(shapes))
+    if not any(NUMBERED.match(b.text) for b in blocks[:first]):
+        return shapes
+    out = list(shapes)
+    for k, block in enumerate(blocks):
+        mark = NUMBERED.match(block.text)
+        if mark is None or not shapes[k].aside:
+            continue
+        if not any(shapes[j].aside for j in (k - 1, k + 1) if 0 <= j < len(shapes)):
+            out[k] = shape(block.text[mark.end() :])
+    return out
+
+
+def _prose(s: Shape) -> bool:
+    """A paragraph: a block of eight words or more that is no title, byline, chrome or aside."""
+    return s.words >= 8 and not (s.title or s.meta or s.chrome or s.aside)
 
 
 def sized(blocks: Sequence[Block]) -> np.ndarray:

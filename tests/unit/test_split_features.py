@@ -68,3 +68,35 @@ def test_paragraph_sized_blocks_give_stage_2_nothing_to_add() -> None:
     blocks = read(text)[1]
     rows = model.stage2_rows(matrix(blocks), blocks)
     assert np.all(rows[:, STAGE2.index("sized_shift")] == 0.0)
+
+
+def _numbered_page(digest: bool) -> tuple[str, list[int]]:
+    """A digest (each article's title numbered) or one listicle (numbered subheads under
+    a title and a lead); the text and where each article starts."""
+    from tests.split_texts import article
+
+    parts, starts, text = [], [], ""
+    if not digest:
+        art = article(0)
+        text = f"{art.title}\n\n{art.paragraphs[0]}"
+    for n in range(1, 6):
+        art = article(11 * n if digest else n)  # a digest's stories: other towns, other topics
+        title = f"{n}. {art.title}" if digest else f"{n}. {art.title.split()[0]} and after"
+        starts.append(len(text) + (2 if text else 0))
+        parts = [title, *art.paragraphs[1:]] if not digest else [title, *art.paragraphs]
+        text += ("\n\n" if text else "") + "\n\n".join(parts)
+    return text, starts if digest else [0]
+
+
+def test_a_digest_that_numbers_its_titles_is_cut_at_each_number() -> None:
+    from streams.split.splitter import PageSplitter
+
+    text, starts = _numbered_page(digest=True)
+    assert [s.start for s in PageSplitter().split(text)] == starts
+
+
+def test_numbered_subheads_under_a_lead_stay_inside_their_article() -> None:
+    from streams.split.splitter import PageSplitter
+
+    text, starts = _numbered_page(digest=False)
+    assert [s.start for s in PageSplitter().split(text)] == starts
