@@ -8,7 +8,7 @@ articles written as one paragraph or one line each, text from printed pages, wir
 copy, HTML read as text, titles run into their bodies, tab-indented paragraphs,
 CRLF, section labels over titles, pages copied from a browser or dumped by a text
 browser, decks under headlines, date lines over titles, markdown titles underlined
-with "=", interviews, numbered digests, and the exports of records in
+with "=", interviews, numbered digests, photo captions, and the exports of records in
 ``exports.py``) and are never fitted on:
 they show whether a gain holds beyond the templates it was tuned with. Built
 from head documents only, at run time, from a seed.
@@ -200,6 +200,15 @@ def _digest(doc: Doc, rng: random.Random) -> tuple[str, str]:
     return f"{number}. {_title(doc)}\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
 
 
+_CAPTIONS = ["Crews at the scene on Monday.", "The building as it stood last week."]
+
+
+def _captioned(doc: Doc, rng: random.Random) -> tuple[str, str]:
+    credit = rng.choice(["Jana Pell/The Daily Ledger", "Omar Reyes/Ledger Wire"])
+    caption = f"{rng.choice(_CAPTIONS)} {credit}"
+    return f"{_title(doc)}\n\n{caption}\n\n" + "\n\n".join(_paragraphs(doc, rng)), "\n\n"
+
+
 #: Name, what it is, how it is written.
 FORMATS: dict[str, tuple[str, Format]] = {
     "email": ("an e-mail digest: *** TITLE ***, a link, a rule", _email),
@@ -234,6 +243,8 @@ FORMATS: dict[str, tuple[str, Format]] = {
     "interview": ("an interview: a lead, then 'Q: ...' over 'A: ...'", _interview),
     # added with numbered titles read on a page that opens with one
     "digest": ("a newsletter digest: '3. Title' over each story", _digest),
+    # added with captions that end on a photo credit read as asides
+    "captioned": ("a lead photo's caption, ending on its credit, under each title", _captioned),
     # exports of records, added with the page template (streams.split.template)
     **EXPORTS,
 }

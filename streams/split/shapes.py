@@ -120,6 +120,11 @@ _CAPTION = re.compile(
     r"[^()]{0,80})\)$|\b(?:photograph|photo|image|picture)\s*(?:by|:|/)\s*[A-Z]",
     re.IGNORECASE,
 )
+#: A photo's description ending on its credit: "... on Monday. Jana Pell/The Courier".
+_CREDIT = re.compile(
+    r"[.!?][\"”’]?\s+[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){0,3}\s?/\s?"
+    r"[A-Z][\w.&'’\-]*(?:\s[A-Z][\w.&'’\-]*){0,3}$"
+)
 _MENU = re.compile(r"\s+[|•·»]\s+")
 _QUOTE = re.compile(r"[\"“‘'«]")
 #: Openings that point back to the text before: a paragraph, not a lead.
@@ -191,7 +196,7 @@ def shape(text: str) -> Shape:
     aside = not (chrome or meta) and (
         _BULLET.match(text) is not None
         or _TURN.match(text) is not None
-        or (len(text) <= 300 and _CAPTION.search(text) is not None)
+        or (len(text) <= 300 and (_CAPTION.search(text) or _CREDIT.search(text)) is not None)
     )
     title = short and not (chrome or meta or aside) and _is_title(text, words)
     first = text.lstrip("\"“‘'«([*#> ")[:1]

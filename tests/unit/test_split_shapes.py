@@ -133,6 +133,7 @@ def test_a_long_paragraph_mentioning_a_newsletter_is_not_chrome() -> None:
         "Photo: Ada Dunmore/Valley Courier",
         "- first item of a list",
         "A view of the pier. (Photo: Cleo Pike)",
+        "Crews at the quay on Monday. Cleo Pike/The Harbour Courier",
         "Q: When did the ferry stop running?",
         "Q. Who will pay for the new seawall?",
         "A: The council hopes the regional grant covers most of it.",
@@ -141,6 +142,25 @@ def test_a_long_paragraph_mentioning_a_newsletter_is_not_chrome() -> None:
 )
 def test_captions_list_items_and_interview_turns_are_asides(text: str) -> None:
     assert kind(text) == "aside"
+
+
+def test_a_sentence_naming_two_sides_is_no_caption() -> None:
+    assert kind("The talks were held in Marrowby. Holt/Reyes said little after them.") == "text"
+
+
+def test_a_title_over_a_photo_caption_still_has_its_body_under_it() -> None:
+    """A lead photo's caption, ending on its credit, between a title and its body."""
+    from streams.split.features import NAMES, matrix
+    from streams.split.layout import read
+
+    text = (
+        "Storm closes ferry pier\n\nThe quay at low tide. Cleo Pike/The Harbour Courier\n\n"
+        "The ferry pier at Marrowby was closed on Sunday after the storm tore away two of its "
+        "mooring posts, and the harbour board said repairs would take a month."
+    )
+    _, blocks = read("Earlier story\n\n" + text)
+    row = matrix(blocks)[0]  # the title, block 1
+    assert row[NAMES.index("title_body")] == 1.0
 
 
 def test_an_interview_written_as_questions_and_answers_stays_whole() -> None:
