@@ -129,7 +129,7 @@ def _in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
     under a title is often followed by a lead that reads as a title);
     ``headers.with_headers`` gives them to the article below.
     """
-    shapes = _numbered(shapes, blocks)
+    shapes = _turns(_numbered(shapes, blocks), blocks)
     out = list(shapes)
     for k in range(len(shapes) - 1):
         s = shapes[k]
@@ -160,6 +160,36 @@ def _numbered(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
             continue
         if not any(shapes[j].aside for j in (k - 1, k + 1) if 0 <= j < len(shapes)):
             out[k] = shape(block.text[mark.end() :])
+    return out
+
+
+#: A label in capitals before a colon: a speaker's turn ("REYES:") or a dateline ("LAGOS:").
+_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?:[ ,]+[A-Z][A-Z.'’\-]+){0,3})\s*:\s")
+#: Blocks on each side where a speaker's label is looked for again.
+TURNS = 3
+
+
+def _turns(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
+    """The shapes, with the turns of a transcript read as asides, not datelines.
+
+    A label in capitals and a colon opening a paragraph is a wire dateline ("LAGOS:"),
+    or a speaker's turn ("REYES: ...") when the same label opens another paragraph,
+    not a copy of this one, at most ``TURNS`` blocks away: a transcript gives its
+    speakers turn about. (A dateline with a dash, "CAIRO —", is never a turn: a
+    page of briefs may open several in a row from one place.)
+    """
+    labels = []
+    for block, s in zip(blocks, shapes, strict=True):
+        m = _LABEL.match(block.text) if s.dateline else None
+        labels.append(m.group(1) if m else None)
+    out = list(shapes)
+    for k, label in enumerate(labels):
+        if label is None:
+            continue
+        near = range(max(0, k - TURNS), min(len(labels), k + 1 + TURNS))
+        opening = blocks[k].text[:60]
+        if any(labels[j] == label and blocks[j].text[:60] != opening for j in near if j != k):
+            out[k] = replace(shapes[k], dateline=False, aside=True)
     return out
 
 

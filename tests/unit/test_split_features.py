@@ -100,3 +100,29 @@ def test_numbered_subheads_under_a_lead_stay_inside_their_article() -> None:
 
     text, starts = _numbered_page(digest=False)
     assert [s.start for s in PageSplitter().split(text)] == starts
+
+
+def test_a_transcript_gives_its_speakers_turns_not_datelines() -> None:
+    """A speaker's label in capitals and a colon reads like a dateline ("LAGOS: ...")
+    alone; the same label again a few paragraphs on makes it a turn."""
+    from streams.split.shapes import shape
+    from streams.split.splitter import PageSplitter
+
+    turns = [
+        "HOLT: The water came over the quay wall twice before midnight, and by then the "
+        "ferry crews had tied every boat they could reach to the inner moorings.",
+        "REYES: The harbour board says the reserve paid for the first repairs. Was that "
+        "enough to open the pier again before the summer?",
+        "HOLT: Not quite. The regional grant paid for the new tide gates a year later, "
+        "and the pier stayed shut until the engineers had tested every post.",
+        "REYES: The school moved its lessons to the church hall for three weeks. How did "
+        "the families on the hill road manage in those weeks?",
+        "HOLT: The buses took the long road over the hill, and neighbours drove the "
+        "children who lived past the old sluice under the fish market.",
+    ]
+    text = "Harbour master on the flood year\n\n" + "\n\n".join(turns)
+    assert shape(turns[0]).dateline  # alone, a dateline
+    assert len(PageSplitter().split(text)) == 1
+    _, blocks = read(text)
+    rows = matrix(blocks)  # row k is block k + 1: rows 1.. are the second turn on
+    assert all(row[NAMES.index("dateline")] == 0.0 for row in rows[1:])
