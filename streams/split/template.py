@@ -36,12 +36,16 @@ _LABEL = re.compile(r"([A-Za-z][\w\-]*(?:[ \-][A-Za-z][\w\-]*){0,2})\s*:(?:\s+|$
 #: A field's value is short; a title after a label ("UPDATE: Fire crews ...") is not.
 VALUE_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
-#: Month and weekday names, as dates write them ("Sept.", "Tuesday").
-_CALENDAR = re.compile(
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?"
-    r"|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
-)
+#: Month and weekday names, as dates write them ("Sept.", "Tuesday"), lower case.
+_CALENDAR = frozenset(
+    {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+        "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
+        "october", "nov", "november", "dec", "december", "mon", "monday", "tue", "tues",
+        "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+        "sat", "saturday", "sun", "sunday",
+    }
+)  # fmt: skip
 
 
 def signature(text: str) -> str:
@@ -49,14 +53,16 @@ def signature(text: str) -> str:
 
     A labelled field is its label ("LOAD-DATE: May 3" and "LOAD-DATE: June 9" are
     one line of the template); otherwise numbers, dates and words with digits read
-    as ``#`` ("17 of 40 DOCUMENTS" is "# of # documents").
+    as ``#`` ("17 of 40 DOCUMENTS" is "# of # documents"). A paragraph is its text.
     """
     label = _LABEL.match(text)
     if label is not None and len(_TOKEN.findall(text[label.end() :])) <= VALUE_WORDS:
         return label.group(1).lower() + ":"
     words = _TOKEN.findall(text)
+    if len(words) > SHORT_WORDS:  # a paragraph is the template's only word for word
+        return text.casefold()
     return " ".join(
-        "#" if any(c.isdigit() for c in w) or _CALENDAR.fullmatch(w.lower()) else w.lower()
+        "#" if any(c.isdigit() for c in w) or w.lower().rstrip(".") in _CALENDAR else w.lower()
         for w in words
     )
 
