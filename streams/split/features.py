@@ -175,12 +175,13 @@ def _turns(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
     A label in capitals and a colon opening a paragraph is a wire dateline ("LAGOS:"),
     or a speaker's turn ("REYES: ...") when the same label opens another paragraph,
     not a copy of this one, at most ``TURNS`` blocks away: a transcript gives its
-    speakers turn about. (A dateline with a dash, "CAIRO —", is never a turn: a
-    page of briefs may open several in a row from one place.)
+    speakers turn about. A title line with a label ("BREAKING: ...") is neither, and
+    a dateline with a dash ("CAIRO —") is never a turn: a page of briefs may open
+    several in a row from one place.
     """
     labels = []
     for block, s in zip(blocks, shapes, strict=True):
-        m = _LABEL.match(block.text) if s.dateline else None
+        m = _LABEL.match(block.text) if s.dateline and not s.title else None
         labels.append(m.group(1) if m else None)
     out = list(shapes)
     for k, label in enumerate(labels):

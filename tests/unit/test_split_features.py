@@ -126,3 +126,17 @@ def test_a_transcript_gives_its_speakers_turns_not_datelines() -> None:
     _, blocks = read(text)
     rows = matrix(blocks)  # row k is block k + 1: rows 1.. are the second turn on
     assert all(row[NAMES.index("dateline")] == 0.0 for row in rows[1:])
+
+
+def test_titles_with_the_same_label_are_no_turns() -> None:
+    """Short stories under "BREAKING: ..." titles, a few blocks apart: titles, not turns."""
+    from tests.split_texts import article
+
+    parts = []
+    for n in range(1, 5):
+        art = article(11 * n)
+        parts += [f"BREAKING: {art.title}", art.paragraphs[0], art.paragraphs[1]]
+    _, blocks = read("\n\n".join(parts))
+    rows = matrix(blocks)
+    titles = [k - 1 for k in range(3, len(blocks), 3)]  # rows of the 2nd, 3rd, 4th titles
+    assert all(rows[k][NAMES.index("aside")] == 0.0 for k in titles)
