@@ -21,8 +21,8 @@ from streams.split.shapes import NUMBERED, Shape, date_line, shape
 
 
 def in_context(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
-    """The shapes, with the header lines above a title read as site furniture, and a
-    numbered title read without its number.
+    """The shapes, with the header lines above a title read as site furniture, a
+    numbered title read without its number and a speaker's turn as an aside.
 
     A kicker (a section label or breadcrumb: "WORLD", "News › Politics") over a
     title, and a date line over a title that the layout groups with it (a narrower
@@ -66,7 +66,7 @@ def _numbered(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
 
 
 #: A label in capitals before a colon: a speaker's turn ("REYES:") or a dateline ("LAGOS:").
-_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?:[ ,]+[A-Z][A-Z.'’\-]+){0,3})\s*:\s")
+_SPEAKER = re.compile(r"([A-Z][A-Z.'’\-]+(?:[ ,]+[A-Z][A-Z.'’\-]+){0,3})\s*:\s")
 #: Blocks on each side where a speaker's label is looked for again.
 TURNS = 3
 
@@ -83,7 +83,7 @@ def _turns(shapes: list[Shape], blocks: Sequence[Block]) -> list[Shape]:
     """
     labels = []
     for block, s in zip(blocks, shapes, strict=True):
-        m = _LABEL.match(block.text) if s.dateline and not s.title else None
+        m = _SPEAKER.match(block.text) if s.dateline and not s.title else None
         labels.append(m.group(1) if m else None)
     out = list(shapes)
     for k, label in enumerate(labels):

@@ -32,7 +32,7 @@ MOVE_LINES = 8
 CLOSING_LINES = 3
 _TOKEN = re.compile(r"[^\W_][\w'’&.\-@]*")
 #: "LOAD-DATE: ...", "Section: ...": a label of one to three words, then its value.
-_LABEL = re.compile(r"([A-Za-z][\w\-]*(?:[ \-][A-Za-z][\w\-]*){0,2})\s*:(?:\s+|$)")
+_FIELD = re.compile(r"([A-Za-z][\w\-]*(?:[ \-][A-Za-z][\w\-]*){0,2})\s*:(?:\s+|$)")
 #: A field's value is short; a title after a label ("UPDATE: Fire crews ...") is not.
 VALUE_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -55,10 +55,14 @@ def signature(text: str) -> str:
     one line of the template); otherwise numbers, dates and words with digits read
     as ``#`` ("17 of 40 DOCUMENTS" is "# of # documents"). A paragraph is its text.
     """
-    label = _LABEL.match(text)
+    return _signature(text, _TOKEN.findall(text))
+
+
+def _signature(text: str, words: list[str]) -> str:
+    """:func:`signature`, given the words of ``text``."""
+    label = _FIELD.match(text)
     if label is not None and len(_TOKEN.findall(text[label.end() :])) <= VALUE_WORDS:
         return label.group(1).lower() + ":"
-    words = _TOKEN.findall(text)
     if len(words) > SHORT_WORDS:  # a paragraph is the template's only word for word
         return text.casefold()
     return " ".join(
@@ -85,8 +89,9 @@ def with_template(blocks: Sequence[Block], starts: Sequence[int]) -> list[int]:
     Returns:
         The starts, increasing; each chosen start moved by at most ``MOVE_LINES``.
     """
-    signs = [signature(b.text) for b in blocks]
-    long = [len(_TOKEN.findall(b.text)) > SHORT_WORDS for b in blocks]
+    words = [_TOKEN.findall(b.text) for b in blocks]
+    signs = [_signature(b.text, w) for b, w in zip(blocks, words, strict=True)]
+    long = [len(w) > SHORT_WORDS for w in words]
     template = _template(signs, long)
     prose = [p and not t for p, t in zip(long, template, strict=True)]
     head, foot = _head_and_foot(signs, template, prose)
