@@ -108,9 +108,9 @@ _PAGE_MARK = re.compile(
 #: A line that is a link and nothing else, perhaps numbered: "12. https://example.org/a".
 _BARE_LINK = re.compile(r"(?:[-*•·]\s*|\d{1,3}[.)]\s*|\[\d{1,3}\]\s*)?(?:https?://|www\.)\S+$")
 _RIGHTS = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)
-_BULLET = re.compile(r"(?:[-*•·●▪>]|\d{1,2}[.)])\s")
 #: A numbered line: a list item, or a numbered title when no list item stands by it.
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+")
+_BULLET = re.compile(rf"[-*•·●▪>]\s|{NUMBERED.pattern}")
 #: A turn of an interview written as questions and answers: "Q: ...", "A: ...".
 _TURN = re.compile(r"(?:Q|A|Question|Answer)\s?:\s|Q\.\s")
 _CAPTION = re.compile(

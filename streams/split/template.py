@@ -138,15 +138,15 @@ def _closings(
 
 
 def _snapped(starts: list[int], closings: list[int], prose: list[bool]) -> list[int]:
-    """The starts with each closing taken in: the first start at most ``MOVE_LINES``
-    blocks below it, with no paragraph between, moves up to it; else it is added."""
+    """The starts (increasing) with each closing taken in: the first start at most
+    ``MOVE_LINES`` blocks below it, with no paragraph between, moves up to it; else it
+    is added."""
     out = set(starts)
-    ordered = sorted(starts)
     i = 0
     for b in closings:
-        while i < len(ordered) and ordered[i] < b:
+        while i < len(starts) and starts[i] < b:
             i += 1
-        s = ordered[i] if i < len(ordered) else None
+        s = starts[i] if i < len(starts) else None
         if s is not None and s - b <= MOVE_LINES and not any(prose[b:s]):
             out.discard(s)
             i += 1
